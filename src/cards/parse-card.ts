@@ -1,0 +1,199 @@
+// One rate-card YAML file -> validated card data (models, versions, calendars), numbers exact.
+
+import type { Node } from "yaml";
+import { isKnownTimeZone } from "../core/calendar.js";
+import { Exact } from "../core/exact.js";
+import { parseInstant, type Instant } from "../core/instant.js";
+import type { Calendar, CalendarRule, CardInfo, Model, PriceSet, Provenance, Version } from "../core/types.js";
+import { YamlFile, type Fields } from "../yaml/document.js";
+
+/** What one card file contributes before merging. */
+export interface CardData {
+  info: CardInfo;
+  models: Model[];
+  calendars: Calendar[];
+}
+
+const CARD_KEYS = ["provider", "currency", "checked", "source", "note", "calendars", "models"] as const;
+const MODEL_KEYS = ["name", "note", "versions"] as const;
+const PRICE_KEYS = ["input_cache_hit", "input_cache_miss", "output"] as const;
+const VERSION_KEYS = [
+  "from", ...PRICE_KEYS, "calendar", "peak", "off_peak", "billed_as", "retired", "replacement",
+  "source", "confidence", "note",
+] as const;
+const CALENDAR_KEYS = ["time_zone", "holidays", "rules", "source", "note"] as const;
+const RULE_KEYS = ["from", "peak_hours", "off_peak_hours", "days", "holidays", "note"] as const;
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+
+/** Parses a decimal price per 1M tokens; rejects anything but a plain non-negative decimal. */
+function parsePrice(text: string): Exact {
+  const v = /^\d+(\.\d+)?$/.test(text) ? Exact.parseDecimal(text) : undefined;
+  if (!v) throw new Error(`"${text}" is not a price (write a plain decimal like 0.028)`);
+  return v;
+}
+
+function parseDate(text: string): Instant {
+  return parseInstant(text);
+}
+
+/** Reads the three prices from a mapping (a version, or its peak / off_peak entry). */
+function readPrices(f: Fields): PriceSet {
+  const get = (k: (typeof PRICE_KEYS)[number]) => f.file.value(f.required(k, `add ${k}: <price per 1M tokens>`), f.pathOf(k), parsePrice);
+  return { input_cache_hit: get("input_cache_hit"), input_cache_miss: get("input_cache_miss"), output: get("output") };
+}
+
+function provenance(f: Fields, card: string): Provenance {
+  const confidence = f.parsed("confidence", (t) => {
+    if (t !== "official" && t !== "reported") throw new Error(`"${t}" must be official or reported`);
+    return t;
+  });
+  return { card, source: f.text("source"), note: f.text("note"), confidence, where: f.file.loc(f.node) };
+}
+
+function readVersion(y: YamlFile, node: Node, path: string, card: string): Version {
+  const f = y.map(node, path, VERSION_KEYS);
+  const from = f.file.value(f.required("from", "add from: YYYY-MM-DD or a UTC date-time"), f.pathOf("from"), parseDate);
+  const base = { from, ...provenance(f, card) };
+  const flat = PRICE_KEYS.filter((k) => f.has(k));
+  const kinds = [
+    flat.length > 0 && "prices",
+    (f.has("peak") || f.has("off_peak") || f.has("calendar")) && "peak/off-peak prices",
+    f.has("billed_as") && "billed_as",
+    f.has("retired") && "retired",
+  ].filter(Boolean);
+  if (kinds.length !== 1) {
+    y.fail(node, `${path} must have exactly one of: prices, peak/off-peak prices, billed_as, retired (found ${kinds.length ? kinds.join(" and ") : "none"})`,
+      "split it into separate versions");
+  }
+  if (f.has("replacement") && !f.has("retired")) y.fail(f.get("replacement"), `${f.pathOf("replacement")} only goes with retired: true`);
+  if (flat.length > 0) return { kind: "price", ...base, flat: readPrices(f) };
+  if (f.has("billed_as")) {
+    const target = f.text("billed_as")!;
+    return { kind: "alias", ...base, billedAs: target };
+  }
+  if (f.has("retired")) {
+    if (f.text("retired") !== "true") y.fail(f.get("retired"), `${f.pathOf("retired")} must be true`, "remove the version instead");
+    return { kind: "retired", ...base, replacement: f.text("replacement") };
+  }
+  const calendar = f.text("calendar");
+  if (!calendar) y.fail(node, `${path} has peak/off-peak prices but no calendar`, "add calendar: <name of a calendar>");
+  const peak = readPrices(y.map(f.required("peak"), f.pathOf("peak"), PRICE_KEYS));
+  const offPeak = readPrices(y.map(f.required("off_peak"), f.pathOf("off_peak"), PRICE_KEYS));
+  return { kind: "price", ...base, calendar, peak, offPeak };
+}
+
+function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string): Model {
+  const path = `models.${id}`;
+  const f = y.map(node, path, MODEL_KEYS);
+  const versions = y.seq(f.required("versions", "add versions: with at least one price"), f.pathOf("versions")).map((v, i) =>
+    readVersion(y, v, `${path}.versions[${i}]`, card),
+  );
+  if (versions.length === 0) y.fail(f.get("versions"), `${path}.versions is empty`, "add at least one version");
+  const byFrom = new Map<number, Version>();
+  for (const v of versions) {
+    const clash = byFrom.get(v.from);
+    if (clash) {
+      y.fail(undefined, `conflicting versions of "${id}": two start at the same instant (lines ${clash.where?.line} and ${v.where?.line})`,
+        "keep one version per from instant in a card");
+    }
+    byFrom.set(v.from, v);
+  }
+  versions.sort((a, b) => a.from - b.from);
+  return { id, name: f.text("name"), currency, versions };
+}
+
+/** Parses "09:00-12:00" into minute-of-day [start, end); an end at or before the start wraps past midnight. */
+function parseHours(text: string): [number, number] {
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not an hour window (write HH:MM-HH:MM)`);
+  const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+  const start = a * 60 + b;
+  let end = c * 60 + d;
+  if (a > 23 || c > 24 || b > 59 || d > 59 || end > 1440) throw new Error(`"${text}" is not a time of day`);
+  if (end <= start) end += 1440;
+  return [start, end];
+}
+
+/** Expands "2026-02-15..2026-02-23" (or one date) into its dates. */
+function parseDateRange(text: string): string[] {
+  const [a, b = a] = text.split("..").map((s) => s.trim()) as [string, string?];
+  const start = parseInstant(a);
+  const end = parseInstant(b!);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b!)) throw new Error(`"${text}" must be dates (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)`);
+  if (end < start) throw new Error(`"${text}" ends before it starts`);
+  if (end - start > 366 * 86400000) throw new Error(`"${text}" spans more than a year`);
+  const out: string[] = [];
+  for (let t = start; t <= end; t += 86400000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+function readRule(y: YamlFile, node: Node, path: string): CalendarRule {
+  const f = y.map(node, path, RULE_KEYS);
+  const from = f.file.value(f.required("from"), f.pathOf("from"), parseDate);
+  const peakHours = f.get("peak_hours");
+  const offHours = f.get("off_peak_hours");
+  if (!!peakHours === !!offHours) y.fail(node, `${path} needs exactly one of peak_hours and off_peak_hours`);
+  const key = peakHours ? "peak_hours" : "off_peak_hours";
+  const windows = y.seq((peakHours ?? offHours)!, f.pathOf(key)).map((n, i) => y.value(n, `${f.pathOf(key)}[${i}]`, parseHours));
+  const days = f.parsed("days", (t) => {
+    if (t !== "every-day" && t !== "weekdays") throw new Error(`"${t}" must be every-day or weekdays`);
+    return t;
+  }) ?? "every-day";
+  const holidays = f.parsed("holidays", (t) => {
+    if (t !== "off-peak" && t !== "normal") throw new Error(`"${t}" must be off-peak or normal`);
+    return t;
+  }) ?? "normal";
+  return { from, windows, windowsAre: peakHours ? "peak" : "off-peak", days, holidaysOffPeak: holidays === "off-peak" };
+}
+
+function readCalendar(y: YamlFile, node: Node, name: string): Calendar {
+  const path = `calendars.${name}`;
+  const f = y.map(node, path, CALENDAR_KEYS);
+  const timeZone = f.parsed("time_zone", (t) => {
+    if (!isKnownTimeZone(t)) throw new Error(`"${t}" is not a known time zone (write an IANA name like Asia/Shanghai or UTC)`);
+    return t;
+  }) ?? y.fail(node, `${path}.time_zone is missing`, "add time_zone: UTC or an IANA zone name");
+  const holidays = new Set<string>();
+  if (f.has("holidays")) {
+    y.seq(f.get("holidays")!, f.pathOf("holidays")).forEach((n, i) => {
+      for (const d of y.value(n, `${f.pathOf("holidays")}[${i}]`, parseDateRange)) holidays.add(d);
+    });
+  }
+  const rules = y.seq(f.required("rules"), f.pathOf("rules")).map((n, i) => readRule(y, n, `${f.pathOf("rules")}[${i}]`));
+  rules.sort((a, b) => a.from - b.from);
+  for (let i = 1; i < rules.length; i++) {
+    if (rules[i]!.from === rules[i - 1]!.from) y.fail(f.get("rules"), `${path} has two rules starting at the same instant`);
+  }
+  return { name, timeZone, holidays, rules };
+}
+
+/** Parses one rate card. `file` names it in messages; nothing is read from disk here. */
+export function parseCard(text: string, file: string, builtIn = false): CardData {
+  const y = new YamlFile(text, file);
+  const f = y.map(y.root, "", CARD_KEYS);
+  const currency = f.parsed("currency", (t) => {
+    if (!/^[A-Z]{3}$/.test(t)) throw new Error(`"${t}" is not a currency code (write USD, CNY, EUR...)`);
+    return t;
+  }) ?? y.fail(y.root, `"currency" is missing`, "add currency: USD");
+  const checked = f.parsed("checked", (t) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) throw new Error(`"${t}" must be a date YYYY-MM-DD`);
+    return parseInstant(t);
+  });
+  const calendars: Calendar[] = [];
+  if (f.has("calendars")) {
+    const cf = y.map(f.get("calendars")!, "calendars", []);
+    for (const name of cf.keys()) calendars.push(readCalendar(y, cf.get(name)!, name));
+  }
+  const models: Model[] = [];
+  const mf = y.map(f.required("models", "add models: with at least one model"), "models", []);
+  for (const id of mf.keys()) {
+    if (!ID.test(id)) y.fail(mf.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
+    models.push(readModel(y, mf.get(id)!, id, file, currency));
+  }
+  return {
+    info: { file, provider: f.text("provider"), currency, checked, source: f.text("source"), builtIn },
+    models,
+    calendars,
+  };
+}

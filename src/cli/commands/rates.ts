@@ -1,0 +1,37 @@
+// `ratecard rates [MODEL...]`: prices in force at an instant, or every version with --history.
+
+import type { Command } from "commander";
+import { loadRateCards } from "../../cards/load.js";
+import { rateHistory, ratesAt } from "../../core/rates.js";
+import { RATES_RENDERERS } from "../../render/rates/index.js";
+import type { RatesReport } from "../../render/rates/rows.js";
+import { asOfFrom, collect, formatOf, formatOption } from "../flags.js";
+import { useColor, type Io } from "../io.js";
+import { readCardSources } from "../sources.js";
+
+interface RatesFlags {
+  history?: boolean;
+  asOf?: string;
+  rates: string[];
+  format: string;
+}
+
+/** Registers the rates command. */
+export function registerRates(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command("rates")
+    .description("list models with the prices in force at an instant, or their whole history")
+    .argument("[model...]", "models to list (default: all)")
+    .option("--history", "list every version with from/until, prices, source and note")
+    .option("--as-of <date>", "list prices in force at this date or ISO date-time")
+    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(formatOption())
+    .action(async (models: string[], flags: RatesFlags) => {
+      const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+      const report: RatesReport = flags.history
+        ? { kind: "history", rows: rateHistory(book, models) }
+        : { kind: "current", asOf: asOfFrom(flags.asOf, undefined, io.now()), rows: ratesAt(book, asOfFrom(flags.asOf, undefined, io.now()), models) };
+      io.stdout.write(await RATES_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
+      done(0);
+    });
+}

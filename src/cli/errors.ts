@@ -1,0 +1,28 @@
+// The one place errors become exit codes and one-line messages.
+
+import { CommanderError } from "commander";
+import { RatecardError } from "../core/errors.js";
+
+/** Exit code of an error: typed errors carry theirs, commander usage errors are 2, anything else 3. */
+export function exitCodeOf(err: unknown): number {
+  if (err instanceof RatecardError) return err.exitCode;
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+  return 3;
+}
+
+/** "ratecard: error: FILE:LINE:COL: message (hint)", plus the stack with --debug. */
+export function formatError(err: unknown, debug: boolean): string {
+  let text: string;
+  if (err instanceof RatecardError) {
+    const w = err.where;
+    const where = w ? `${w.file}${w.line ? `:${w.line}:${w.col ?? 1}` : ""}: ` : "";
+    text = `${where}${err.message}${err.hint ? ` (${err.hint})` : ""}`;
+  } else if (err instanceof CommanderError) {
+    text = err.message.replace(/^error: /, "").replace(/\n\(?(Did you mean[^)]*)\)?/i, (_m, s: string) => ` (${s.toLowerCase()})`).trim();
+    if (!/--help/.test(text)) text += " (see ratecard --help)";
+  } else {
+    text = `internal error: ${err instanceof Error ? err.message : String(err)} (please report this with --debug output)`;
+  }
+  const stack = debug && err instanceof Error && err.stack ? `\n${err.stack}` : "";
+  return `ratecard: error: ${text}${stack}\n`;
+}

@@ -1,0 +1,36 @@
+// Flag values -> typed values, failing as usage errors that name the flag.
+
+import { Option } from "commander";
+import { UsageError } from "../core/errors.js";
+import { parseInstant, type Instant } from "../core/instant.js";
+import { FORMATS, type Format } from "../render/options.js";
+
+/** Runs a parser on a flag's text; its message becomes "--flag: message". */
+export function flagValue<T>(flag: string, text: string, parse: (t: string) => T, hint?: string): T {
+  try {
+    return parse(text);
+  } catch (err) {
+    throw new UsageError(`${flag}: ${(err as Error).message}`, hint);
+  }
+}
+
+/** Collects a repeatable flag; commas also separate values ("-m a,b"). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+}
+
+/** The --format option, limited to the known formats. */
+export function formatOption(): Option {
+  return new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("table");
+}
+
+/** Parses --as-of, falling back to the file's instant and then to now. */
+export function asOfFrom(flag: string | undefined, fromFile: Instant | undefined, now: number): Instant {
+  if (flag !== undefined) return flagValue("--as-of", flag, parseInstant);
+  return fromFile ?? now;
+}
+
+/** Narrows the commander value of --format. */
+export function formatOf(v: string): Format {
+  return v as Format;
+}

@@ -1,0 +1,25 @@
+// The CLI's injected world: output streams, environment and clock (tests pass their own).
+
+/** Something text can be written to. */
+export interface Sink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What `run` needs from the outside world. */
+export interface Io {
+  stdout: Sink;
+  stderr: Sink;
+  env: Record<string, string | undefined>;
+  /** The current instant in ms since the epoch: "today" for --as-of defaults. */
+  now: () => number;
+  /** The working directory relative paths resolve against. */
+  cwd?: string;
+}
+
+/** Colour on stdout: only a TTY, and never with NO_COLOR set (any value). */
+export function useColor(io: Io): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0";
+  return io.stdout.isTTY === true;
+}

@@ -1,0 +1,41 @@
+// The CLI entry: builds the commander program on injected streams and maps errors to exit codes.
+
+import { Command, CommanderError } from "commander";
+import { registerEstimate } from "./commands/estimate.js";
+import { registerRates } from "./commands/rates.js";
+import { exitCodeOf, formatError } from "./errors.js";
+import type { Io } from "./io.js";
+
+declare const RATECARD_VERSION: string;
+
+/** Runs ratecard with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const done = (c: number) => {
+    code = c;
+  };
+  const program = new Command("ratecard")
+    .description("exact, versioned LLM API cost calculator")
+    .version(typeof RATECARD_VERSION === "string" ? RATECARD_VERSION : "dev", "-V, --version")
+    .option("--debug", "show stack traces for errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // printed once, below, in the ratecard format
+    });
+  program.enablePositionalOptions(false);
+  registerEstimate(program, io, done);
+  registerRates(program, io, done);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")) return 0;
+    if (err instanceof CommanderError && err.code === "commander.executeSubCommandAsync") return 0;
+    io.stderr.write(formatError(err, argv.includes("--debug")));
+    return exitCodeOf(err);
+  }
+}

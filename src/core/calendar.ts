@@ -1,0 +1,84 @@
+// Time-of-day calendars: which rule is in force, whether an instant is peak, typical-week peak share.
+
+import { Exact } from "./exact.js";
+import type { Instant } from "./instant.js";
+import type { Calendar, CalendarRule } from "./types.js";
+
+/** The calendar rule in force at `t` (latest `from` <= t), or undefined before the first. */
+export function ruleAt(cal: Calendar, t: Instant): CalendarRule | undefined {
+  let found: CalendarRule | undefined;
+  for (const r of cal.rules) if (r.from <= t) found = r;
+  return found;
+}
+
+/** Local wall-clock facts of an instant in a time zone. */
+export interface LocalTime {
+  date: string; // YYYY-MM-DD
+  weekday: number; // 0 = Sunday
+  minute: number; // minute of the day
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date, weekday and minute of the day of `t` in `timeZone` (IANA name). */
+export function localTime(t: Instant, timeZone: string): LocalTime {
+  if (timeZone === "UTC") {
+    const d = new Date(t);
+    return {
+      date: d.toISOString().slice(0, 10),
+      weekday: d.getUTCDay(),
+      minute: d.getUTCHours() * 60 + d.getUTCMinutes(),
+    };
+  }
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(t))) p[part.type] = part.value;
+  const date = `${p.year}-${p.month}-${p.day}`;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return { date, weekday, minute: Number(p.hour) * 60 + Number(p.minute) };
+}
+
+/** True when `timeZone` is a zone name this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function inWindows(minute: number, windows: [number, number][]): boolean {
+  return windows.some(([s, e]) => (minute >= s && minute < e) || (e > 1440 && minute < e - 1440));
+}
+
+/** Whether the instant `t` is billed at peak prices under `cal` (weekdays and holidays local). */
+export function isPeak(cal: Calendar, t: Instant): boolean {
+  const rule = ruleAt(cal, t);
+  if (!rule) return true;
+  const local = localTime(t, cal.timeZone);
+  if (rule.days === "weekdays" && (local.weekday === 0 || local.weekday === 6)) return false;
+  if (rule.holidaysOffPeak && cal.holidays.has(local.date)) return false;
+  const inside = inWindows(local.minute, rule.windows);
+  return rule.windowsAre === "peak" ? inside : !inside;
+}
+
+/** Share of a typical week's hours that are peak under a rule (holidays ignored), as a fraction. */
+export function typicalPeakShare(rule: CalendarRule): Exact {
+  const windowMinutes = rule.windows.reduce((acc, [s, e]) => acc + (e - s), 0);
+  const peakPerDay = rule.windowsAre === "peak" ? windowMinutes : 1440 - windowMinutes;
+  const days = rule.days === "weekdays" ? 5 : 7;
+  return Exact.of(BigInt(peakPerDay * days), BigInt(1440 * 7));
+}

@@ -1,0 +1,161 @@
+// The estimate: workloads x resolved prices -> exact itemised lines and totals per model.
+
+import { ruleAt, typicalPeakShare } from "./calendar.js";
+import { InputError, withLocation } from "./errors.js";
+import { Exact, sum } from "./exact.js";
+import { formatInstantShort, type Instant } from "./instant.js";
+import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
+import type {
+  Bucket,
+  EstimateReport,
+  ItemEstimate,
+  Line,
+  ModelEstimate,
+  ModelRef,
+  Plan,
+  PriceSet,
+  RateBook,
+  Window,
+  Workload,
+} from "./types.js";
+
+const MILLION = Exact.int(1000000);
+
+/** Options that override the plan: the instant, the models, the share of calls at peak. */
+export interface EstimateOptions {
+  asOf: Instant;
+  models?: ModelRef[];
+  peakShare?: Exact;
+}
+
+/** Tokens per bucket of one workload item: calls x per-call tokens. */
+export function bucketTokens(w: Workload): [Bucket, Exact][] {
+  const rows: [Bucket, Exact][] = [
+    ["input_cache_hit", w.calls.mul(w.cachedPrefix)],
+    ["input_cache_miss", w.calls.mul(w.miss)],
+    ["output", w.calls.mul(w.reply)],
+  ];
+  if (!w.reasoning.isZero()) rows.push(["reasoning", w.calls.mul(w.reasoning)]);
+  return rows;
+}
+
+function rateOf(prices: PriceSet, bucket: Bucket): Exact {
+  return bucket === "reasoning" ? prices.output : prices[bucket];
+}
+
+function line(bucket: Bucket, window: Window, tokens: Exact, rate: Exact): Line {
+  return { bucket, window, tokens, rate, cost: tokens.mul(rate).div(MILLION) };
+}
+
+/** The peak share a windowed version uses at `t`: the given one, else the calendar's typical week. */
+function peakShareFor(book: RateBook, res: Resolution, t: Instant, given?: Exact): Exact | null {
+  const v = res.version;
+  if (!v.peak || !v.offPeak) return null;
+  if (given) return given;
+  const cal = v.calendar ? book.calendars.get(v.calendar) : undefined;
+  const rule = cal ? ruleAt(cal, t) : undefined;
+  if (!rule) {
+    throw new InputError(
+      `no calendar rule for "${res.billedAs ?? res.model}" at ${formatInstantShort(t)} (calendar "${v.calendar}")`,
+      "give --peak-share, or add a rule to the calendar",
+    );
+  }
+  return typicalPeakShare(rule);
+}
+
+/** Prices one workload item under a resolved version. */
+export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null): ItemEstimate {
+  const v = res.version;
+  const lines: Line[] = [];
+  for (const [bucket, tokens] of bucketTokens(w)) {
+    if (v.flat) {
+      lines.push(line(bucket, null, tokens, rateOf(v.flat, bucket)));
+      continue;
+    }
+    const share = peakShare!;
+    if (!share.isZero()) lines.push(line(bucket, "peak", tokens.mul(share), rateOf(v.peak!, bucket)));
+    if (share.cmp(Exact.ONE) < 0) {
+      lines.push(line(bucket, "off-peak", tokens.mul(Exact.ONE.sub(share)), rateOf(v.offPeak!, bucket)));
+    }
+  }
+  return { workload: w.name, total: sum(lines.map((l) => l.cost)), lines };
+}
+
+function sameIds(refs: ModelRef[]): string[] {
+  return [...new Set(refs.map((r) => r.id))];
+}
+
+/** Which models the report covers, and for each the workload items that apply to it. */
+function assignModels(book: RateBook, plan: Plan, opts: EstimateOptions): { ref: ModelRef; items: Workload[] }[] {
+  const top = opts.models ?? plan.models;
+  const topIds = top ? sameIds(top) : defaultModels(book, opts.asOf);
+  const refs: ModelRef[] = top ? [...top] : topIds.map((id) => ({ id }));
+  if (!opts.models) {
+    for (const w of plan.workloads) for (const r of w.models ?? []) refs.push(r);
+  }
+  const out: { ref: ModelRef; items: Workload[] }[] = [];
+  const done = new Set<string>();
+  for (const ref of refs) {
+    if (done.has(ref.id)) continue;
+    done.add(ref.id);
+    const items = plan.workloads.filter((w) => (w.models ? sameIds(w.models) : topIds).includes(ref.id));
+    if (items.length === 0) {
+      throw new InputError(
+        `model "${ref.id}" applies to no workload item: every item limits its models to others`,
+        "drop the model, or add it to an item's models",
+        ref.where,
+      );
+    }
+    out.push({ ref, items });
+  }
+  if (out.length === 0) {
+    throw new InputError(`no model has a price at ${formatInstantShort(opts.asOf)}`, "pick models with -m, or load a card with --rates");
+  }
+  return out;
+}
+
+/** Computes the exact estimate of a plan on each model at the as-of instant. */
+export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
+  if (plan.workloads.length === 0) throw new InputError("the plan has no workloads", "add a workload with calls", plan.file ? { file: plan.file } : undefined);
+  const estimates: ModelEstimate[] = [];
+  const currencies = new Set<string>();
+  for (const { ref, items } of assignModels(book, plan, opts)) {
+    let res: Resolution;
+    try {
+      res = resolvePrice(book, ref.id, opts.asOf);
+    } catch (err) {
+      throw withLocation(err, ref.where);
+    }
+    currencies.add(res.currency);
+    const share = peakShareFor(book, res, opts.asOf, opts.peakShare);
+    const priced = items.map((w) => priceItem(w, res, share));
+    const v = res.version;
+    estimates.push({
+      model: ref.id,
+      billedAs: res.billedAs,
+      priceFrom: v.from,
+      source: v.source,
+      note: v.note,
+      card: v.card,
+      peakShare: share,
+      total: sum(priced.map((i) => i.total)),
+      items: priced,
+    });
+  }
+  if (currencies.size > 1) {
+    throw new InputError(
+      `the models are priced in different currencies (${[...currencies].join(", ")})`,
+      "compare models of one currency per run",
+    );
+  }
+  return { asOf: opts.asOf, currency: [...currencies][0]!, planName: plan.name, estimates, warnings: [] };
+}
+
+/** Each model's total as a multiple of the cheapest non-zero total, or null when none is. */
+export function multiples(report: EstimateReport): (Exact | null)[] {
+  const totals = report.estimates.map((e) => e.total);
+  const positive = totals.filter((t) => t.cmp(Exact.ZERO) > 0);
+  if (positive.length === 0) return totals.map(() => null);
+  const cheapest = positive.reduce((a, b) => (a.cmp(b) <= 0 ? a : b));
+  return totals.map((t) => t.div(cheapest));
+}

@@ -1,0 +1,158 @@
+// Exact rational numbers on BigInt: the only number type used for money and token counts.
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/** An exact rational number n/d with d > 0, always in lowest terms. */
+export class Exact {
+  readonly n: bigint;
+  readonly d: bigint;
+
+  private constructor(n: bigint, d: bigint) {
+    this.n = n;
+    this.d = d;
+  }
+
+  /** Builds n/d in lowest terms; d must not be zero. */
+  static of(n: bigint, d: bigint = 1n): Exact {
+    if (d === 0n) throw new RangeError("division by zero");
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    if (d === 1n) return new Exact(n, 1n);
+    const g = gcd(n, d);
+    return g === 1n ? new Exact(n, d) : new Exact(n / g, d / g);
+  }
+
+  static readonly ZERO = new Exact(0n, 1n);
+  static readonly ONE = new Exact(1n, 1n);
+
+  /** Parses a decimal literal ("0.028", "1e6", "-3.5"); returns undefined when it is not one. */
+  static parseDecimal(text: string): Exact | undefined {
+    const m = DECIMAL.exec(text.trim());
+    if (!m) return undefined;
+    const frac = m[3] ?? "";
+    let n = BigInt(m[2] + frac);
+    let d = 10n ** BigInt(frac.length);
+    const exp = m[4] ? Number(m[4]) : 0;
+    if (Math.abs(exp) > 1000) return undefined;
+    if (exp > 0) n *= 10n ** BigInt(exp);
+    else if (exp < 0) d *= 10n ** BigInt(-exp);
+    return Exact.of(m[1] === "-" ? -n : n, d);
+  }
+
+  /** An integer value. */
+  static int(v: bigint | number): Exact {
+    return new Exact(BigInt(v), 1n);
+  }
+
+  add(o: Exact): Exact {
+    if (this.d === o.d) return Exact.of(this.n + o.n, this.d);
+    return Exact.of(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+  sub(o: Exact): Exact {
+    return this.add(o.neg());
+  }
+  mul(o: Exact): Exact {
+    return Exact.of(this.n * o.n, this.d * o.d);
+  }
+  div(o: Exact): Exact {
+    return Exact.of(this.n * o.d, this.d * o.n);
+  }
+  neg(): Exact {
+    return new Exact(-this.n, this.d);
+  }
+  cmp(o: Exact): number {
+    const l = this.n * o.d;
+    const r = o.n * this.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  eq(o: Exact): boolean {
+    return this.n === o.n && this.d === o.d;
+  }
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+  isNegative(): boolean {
+    return this.n < 0n;
+  }
+  isInteger(): boolean {
+    return this.d === 1n;
+  }
+  abs(): Exact {
+    return this.n < 0n ? this.neg() : this;
+  }
+
+  /** True when the decimal expansion ends (the denominator has no prime factor but 2 and 5). */
+  terminates(): boolean {
+    let d = this.d;
+    while (d % 2n === 0n) d /= 2n;
+    while (d % 5n === 0n) d /= 5n;
+    return d === 1n;
+  }
+
+  /** Rounds half-even to `places` decimal places (places >= 0). */
+  roundHalfEven(places: number): Exact {
+    const scale = 10n ** BigInt(places);
+    const scaled = this.n * scale;
+    let q = scaled / this.d;
+    let r = scaled % this.d;
+    if (r < 0n) {
+      q -= 1n;
+      r += this.d;
+    }
+    const twice = 2n * r;
+    if (twice > this.d || (twice === this.d && q % 2n !== 0n)) q += 1n;
+    return Exact.of(q, scale);
+  }
+
+  /**
+   * The exact decimal string when the expansion terminates, else rounded half-even to
+   * `maxPlaces` decimals. No exponent, no trailing zeros ("261", "0.000028").
+   */
+  toDecimal(maxPlaces = 12): string {
+    const v = this.terminates() ? this : this.roundHalfEven(maxPlaces);
+    return v.toFixedPlaces(v.decimalPlaces());
+  }
+
+  /** Number of decimal places of a terminating value. */
+  private decimalPlaces(): number {
+    let places = 0;
+    let scale = 1n;
+    while ((this.n * scale) % this.d !== 0n) {
+      scale *= 10n;
+      places++;
+    }
+    return places;
+  }
+
+  /** Rounds half-even to exactly `places` decimals and prints them all ("1682.00"). */
+  toFixedPlaces(places: number): string {
+    const v = this.roundHalfEven(places);
+    const scale = 10n ** BigInt(places);
+    const neg = v.n < 0n;
+    const abs = neg ? -v.n : v.n;
+    const whole = (abs * scale) / v.d / scale;
+    const frac = ((abs * scale) / v.d) % scale;
+    const fracText = places > 0 ? "." + frac.toString().padStart(places, "0") : "";
+    return (neg ? "-" : "") + whole.toString() + fracText;
+  }
+
+  toString(): string {
+    return this.toDecimal();
+  }
+}
+
+/** Sums a list of exact values. */
+export function sum(values: Iterable<Exact>): Exact {
+  let total = Exact.ZERO;
+  for (const v of values) total = total.add(v);
+  return total;
+}

@@ -1,0 +1,50 @@
+// Parsing of human-written counts ("1_000_000", "1e6", "1.5M", "2k") and shares ("25%", "0.25").
+
+import { Exact } from "./exact.js";
+
+const SUFFIX: Record<string, bigint> = { k: 1000n, K: 1000n, M: 1000000n, B: 1000000000n, G: 1000000000n };
+const COUNT = /^(\d[\d_,]*(?:\.\d+)?(?:[eE][+-]?\d+)?)([kKMBG]?)$/;
+
+/** Thrown by the parsers below; callers turn it into an error that names where the text came from. */
+export class QuantityError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** Parses a non-negative whole count of tokens or calls; throws QuantityError otherwise. */
+export function parseCount(text: string): Exact {
+  const t = text.trim();
+  if (t.startsWith("-")) throw new QuantityError(`"${t}" is negative; counts must be 0 or more`);
+  const m = COUNT.exec(t);
+  const base = m ? Exact.parseDecimal(m[1]!.replace(/[_,]/g, "")) : undefined;
+  if (!m || !base) {
+    throw new QuantityError(`"${t}" is not a number (write 1000000, 1_000_000, 1e6, 1M, 2k or 1.5M)`);
+  }
+  const v = base.mul(Exact.int(SUFFIX[m[2]!] ?? 1n));
+  if (!v.isInteger()) throw new QuantityError(`"${t}" is not a whole number; counts must be integers`);
+  return v;
+}
+
+/** Parses a share in 0..1: "0.25", "25%" or "1/4". */
+export function parseShare(text: string): Exact {
+  const t = text.trim();
+  let v: Exact | undefined;
+  if (t.endsWith("%")) v = Exact.parseDecimal(t.slice(0, -1))?.div(Exact.int(100));
+  else if (t.includes("/")) {
+    const [a, b] = t.split("/").map((x) => Exact.parseDecimal(x));
+    if (a && b && !b.isZero()) v = a.div(b);
+  } else v = Exact.parseDecimal(t);
+  if (!v) throw new QuantityError(`"${t}" is not a share (write 0.25, 25% or 1/4)`);
+  if (v.isNegative() || v.cmp(Exact.ONE) > 0) throw new QuantityError(`"${t}" is outside 0..1 (0% to 100%)`);
+  return v;
+}
+
+/** Parses a non-negative money amount ("200", "1,500.50", "$150"). */
+export function parseAmount(text: string): Exact {
+  const t = text.trim().replace(/^[$¥€£]/, "").replace(/[_,]/g, "");
+  const v = Exact.parseDecimal(t);
+  if (!v) throw new QuantityError(`"${text.trim()}" is not an amount (write 150 or 1500.50)`);
+  if (v.isNegative()) throw new QuantityError(`"${text.trim()}" is negative; amounts must be 0 or more`);
+  return v;
+}

@@ -1,0 +1,78 @@
+// Price resolution: which price version bills a model at an instant, following aliases.
+
+import { InputError } from "./errors.js";
+import { formatInstantShort, type Instant } from "./instant.js";
+import { didYouMean } from "./suggest.js";
+import type { Model, PriceVersion, RateBook, Version } from "./types.js";
+
+/** The outcome of resolving a model at an instant. */
+export interface Resolution {
+  /** The id that was asked for. */
+  model: string;
+  /** The id whose prices apply, when aliases were followed; else null. */
+  billedAs: string | null;
+  version: PriceVersion;
+  currency: string;
+}
+
+/** The version in force at `t`: the one with the latest `from` <= t. */
+export function versionAt(model: Model, t: Instant): Version | undefined {
+  let found: Version | undefined;
+  for (const v of model.versions) {
+    if (v.from <= t) found = v;
+    else break;
+  }
+  return found;
+}
+
+/** Looks a model up by id, failing with the closest known ids. */
+export function findModel(book: RateBook, id: string): Model {
+  const model = book.models.get(id);
+  if (!model) {
+    const hint = didYouMean(id, book.models.keys()) ?? "run `ratecard rates` to list the models";
+    throw new InputError(`unknown model "${id}"`, hint);
+  }
+  return model;
+}
+
+/** Resolves `id` at `t`: follows aliases, fails on retirement or an instant before any price. */
+export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution {
+  const seen: string[] = [];
+  let current = id;
+  for (;;) {
+    if (seen.includes(current)) {
+      throw new InputError(`model aliases form a loop: ${[...seen, current].join(" -> ")}`, "fix billed_as in the rate card");
+    }
+    seen.push(current);
+    const model = findModel(book, current);
+    const v = versionAt(model, t);
+    if (!v) {
+      const first = model.versions[0];
+      throw new InputError(
+        `no price for "${current}" at ${formatInstantShort(t)}: its first price is from ${first ? formatInstantShort(first.from) : "never"}`,
+        first ? `use --as-of ${formatInstantShort(first.from).replace(" UTC", "").replace(" ", "T")} or later` : "add a version to its rate card",
+      );
+    }
+    if (v.kind === "retired") {
+      const repl = v.replacement ? `; use "${v.replacement}" instead` : "";
+      throw new InputError(
+        `model "${current}" was retired at ${formatInstantShort(v.from)}${repl}`,
+        `price it with --as-of before ${formatInstantShort(v.from)}, or pick another model`,
+      );
+    }
+    if (v.kind === "alias") {
+      current = v.billedAs;
+      continue;
+    }
+    return { model: id, billedAs: current === id ? null : current, version: v, currency: model.currency };
+  }
+}
+
+/** The ids a default estimate covers: models neither alias nor retired with a price at `t`. */
+export function defaultModels(book: RateBook, t: Instant): string[] {
+  const ids: string[] = [];
+  for (const model of book.models.values()) {
+    if (versionAt(model, t)?.kind === "price") ids.push(model.id);
+  }
+  return ids.sort();
+}

@@ -1,0 +1,40 @@
+// "Did you mean" suggestions: the closest known names by edit distance.
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The known names closest to `name` (at most `limit`), best first; near-misses only. */
+export function closest(name: string, known: Iterable<string>, limit = 3): string[] {
+  const lower = name.toLowerCase();
+  const scored: { k: string; d: number }[] = [];
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    let d = distance(lower, kl);
+    if (kl.includes(lower) || lower.includes(kl)) d = Math.min(d, 1);
+    scored.push({ k, d });
+  }
+  const cutoff = Math.max(2, Math.ceil(name.length / 2));
+  return scored
+    .filter((s) => s.d <= cutoff)
+    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .slice(0, limit)
+    .map((s) => s.k);
+}
+
+/** " (did you mean a or b?)"-style hint text, or undefined when nothing is close. */
+export function didYouMean(name: string, known: Iterable<string>): string | undefined {
+  const c = closest(name, known);
+  if (c.length === 0) return undefined;
+  return `did you mean ${c.map((x) => `"${x}"`).join(" or ")}?`;
+}

@@ -1,0 +1,166 @@
+// The data the core works on: rate books (models, versions, calendars), workloads and reports.
+
+import type { Exact } from "./exact.js";
+import type { Instant } from "./instant.js";
+import type { Location } from "./errors.js";
+
+/** The price buckets, in the order reports list them. */
+export type Bucket = "input_cache_hit" | "input_cache_miss" | "output" | "reasoning";
+/** Time-of-day window of a line; null when the version has one flat price. */
+export type Window = "peak" | "off-peak" | null;
+
+/** Prices per 1M tokens for the three billed buckets (reasoning is billed at `output`). */
+export interface PriceSet {
+  input_cache_hit: Exact;
+  input_cache_miss: Exact;
+  output: Exact;
+}
+
+/** Where a version or card came from: the card file and its source URL. */
+export interface Provenance {
+  card: string;
+  source?: string;
+  note?: string;
+  confidence?: "official" | "reported";
+  where?: Location;
+}
+
+/** A price version: flat prices, or peak and off-peak prices switched by a calendar. */
+export interface PriceVersion extends Provenance {
+  kind: "price";
+  from: Instant;
+  flat?: PriceSet;
+  peak?: PriceSet;
+  offPeak?: PriceSet;
+  calendar?: string;
+}
+
+/** From `from` on, the model is billed as another model. */
+export interface AliasVersion extends Provenance {
+  kind: "alias";
+  from: Instant;
+  billedAs: string;
+}
+
+/** From `from` on, the model is retired and cannot be used. */
+export interface RetiredVersion extends Provenance {
+  kind: "retired";
+  from: Instant;
+  replacement?: string;
+}
+
+export type Version = PriceVersion | AliasVersion | RetiredVersion;
+
+/** A model's whole timeline, versions sorted by `from`. */
+export interface Model {
+  id: string;
+  name?: string;
+  currency: string;
+  versions: Version[];
+}
+
+/** One time-of-day rule of a calendar, in force from `from` until the next rule. */
+export interface CalendarRule {
+  from: Instant;
+  /** Minute-of-day ranges [start, end) in the calendar's zone; end may pass 1440 (wraps). */
+  windows: [number, number][];
+  /** Whether `windows` lists the peak hours or the off-peak hours. */
+  windowsAre: "peak" | "off-peak";
+  /** Days on which peak hours apply at all. */
+  days: "every-day" | "weekdays";
+  /** Whether the calendar's holidays are off-peak all day. */
+  holidaysOffPeak: boolean;
+}
+
+/** A named time-of-day calendar: a zone, holiday dates (local) and dated rules. */
+export interface Calendar {
+  name: string;
+  timeZone: string;
+  holidays: Set<string>;
+  rules: CalendarRule[];
+}
+
+/** Facts about one loaded card, for reports and staleness checks. */
+export interface CardInfo {
+  file: string;
+  provider?: string;
+  currency: string;
+  checked?: Instant;
+  source?: string;
+  builtIn: boolean;
+}
+
+/** Every loaded card merged: models and calendars by id. */
+export interface RateBook {
+  models: Map<string, Model>;
+  calendars: Map<string, Calendar>;
+  cards: CardInfo[];
+}
+
+/** A model id as written by the user, with where it was written. */
+export interface ModelRef {
+  id: string;
+  where?: Location;
+}
+
+/** One workload: per-call token counts and the number of calls, all exact integers. */
+export interface Workload {
+  name: string;
+  calls: Exact;
+  cachedPrefix: Exact;
+  miss: Exact;
+  reply: Exact;
+  reasoning: Exact;
+  /** Models this item is priced on; undefined means the plan's models. */
+  models?: ModelRef[];
+  where?: Location;
+}
+
+/** A plan: named workloads, optional models and as-of instant. */
+export interface Plan {
+  name?: string;
+  asOf?: Instant;
+  models?: ModelRef[];
+  workloads: Workload[];
+  file?: string;
+}
+
+/** One priced line: tokens x rate per 1M = cost. */
+export interface Line {
+  bucket: Bucket;
+  window: Window;
+  tokens: Exact;
+  rate: Exact;
+  cost: Exact;
+}
+
+/** One workload item priced on one model. */
+export interface ItemEstimate {
+  workload: string;
+  total: Exact;
+  lines: Line[];
+}
+
+/** A model's estimate over every workload item that applies to it. */
+export interface ModelEstimate {
+  model: string;
+  /** The model whose prices apply, when the requested id is an alias; else null. */
+  billedAs: string | null;
+  priceFrom: Instant;
+  source?: string;
+  note?: string;
+  card: string;
+  /** Share of calls billed at peak prices, when the version has windows. */
+  peakShare: Exact | null;
+  total: Exact;
+  items: ItemEstimate[];
+}
+
+/** The whole estimate report that renderers format. */
+export interface EstimateReport {
+  asOf: Instant;
+  currency: string;
+  planName?: string;
+  estimates: ModelEstimate[];
+  warnings: string[];
+}

@@ -1,0 +1,16 @@
+// The library API: load rate cards, resolve prices and estimate workloads, then render reports.
+
+export { loadRateCards, type CardSource } from "./cards/load.js";
+export { parsePlan } from "./workload/parse-plan.js";
+export { estimate, multiples, type EstimateOptions } from "./core/estimate.js";
+export { resolvePrice, defaultModels, type Resolution } from "./core/resolve.js";
+export { ratesAt, rateHistory } from "./core/rates.js";
+export { isPeak, typicalPeakShare } from "./core/calendar.js";
+export { Exact } from "./core/exact.js";
+export { parseInstant, formatInstant } from "./core/instant.js";
+export { parseCount, parseShare } from "./core/quantity.js";
+export { RatecardError, InputError, UsageError, BudgetExceeded } from "./core/errors.js";
+export { estimateJson, renderEstimateJson } from "./render/estimate/json.js";
+export { renderEstimateCsv } from "./render/estimate/csv.js";
+export { renderEstimateMarkdown } from "./render/estimate/markdown.js";
+export type * from "./core/types.js";

@@ -1,0 +1,15 @@
+// RFC 4180 CSV writing: quoted fields where needed, CRLF line ends, header first.
+
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV record (without its line end). */
+export function csvRow(values: readonly string[]): string {
+  return values.map(field).join(",");
+}
+
+/** A whole CSV document: header, then rows, each ended by CRLF. */
+export function csvDocument(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, ...rows].map((r) => csvRow(r) + "\r\n").join("");
+}

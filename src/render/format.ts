@@ -1,0 +1,77 @@
+// Display formatting shared by renderers: money, rates, token counts, multiples, labels.
+
+import { Exact } from "../core/exact.js";
+import type { Bucket, Window } from "../core/types.js";
+
+const SYMBOLS: Record<string, string> = { USD: "$", CNY: "¥", EUR: "€", GBP: "£", JPY: "¥" };
+
+function group(intText: string): string {
+  return intText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function withSeparators(fixed: string): string {
+  const neg = fixed.startsWith("-");
+  const [whole, frac] = (neg ? fixed.slice(1) : fixed).split(".");
+  return (neg ? "-" : "") + group(whole!) + (frac !== undefined ? "." + frac : "");
+}
+
+function prefix(currency: string): string {
+  return SYMBOLS[currency] ?? `${currency} `;
+}
+
+/**
+ * Money for display: cents with thousands separators ("$1,682.00"); a non-zero amount under
+ * one cent keeps two significant digits so it never shows as $0.00 ("$0.000028").
+ */
+export function formatMoney(amount: Exact, currency: string): string {
+  let text = amount.toFixedPlaces(2);
+  if (!amount.isZero() && amount.roundHalfEven(2).isZero()) {
+    const abs = amount.abs();
+    let places = 2;
+    while (abs.cmp(Exact.of(1n, 10n ** BigInt(places))) < 0) places++;
+    text = amount.toFixedPlaces(places + 1).replace(/0+$/, "");
+  }
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
+}
+
+/** A price per 1M tokens, exact, at least two decimals ("$0.028", "$1.10"). */
+export function formatRate(rate: Exact, currency: string): string {
+  const exact = rate.toDecimal();
+  const places = Math.max(2, exact.split(".")[1]?.length ?? 0);
+  return prefix(currency) + withSeparators(rate.toFixedPlaces(places));
+}
+
+/** A token count: whole numbers grouped, fractional expected counts to two decimals. */
+export function formatTokens(tokens: Exact): string {
+  return withSeparators(tokens.isInteger() ? tokens.toFixedPlaces(0) : tokens.toFixedPlaces(2));
+}
+
+/** A multiple of the cheapest total ("10.01x"). */
+export function formatMultiple(m: Exact): string {
+  return `${m.toFixedPlaces(2)}x`;
+}
+
+/** A share as a fraction and a percentage ("35/168 = 20.83%"), or a plain percentage. */
+export function formatShare(share: Exact): string {
+  const pct = share.mul(Exact.int(100));
+  const pctText = `${pct.terminates() && pct.toDecimal().length <= 6 ? pct.toDecimal() : pct.toFixedPlaces(2)}%`;
+  return share.terminates() ? pctText : `${share.n}/${share.d} = ${pctText}`;
+}
+
+const BUCKET_LABELS: Record<Bucket, string> = {
+  input_cache_hit: "input, cache hit",
+  input_cache_miss: "input, cache miss",
+  output: "output",
+  reasoning: "reasoning (at output price)",
+};
+
+/** A human label for a bucket. */
+export function bucketLabel(b: Bucket): string {
+  return BUCKET_LABELS[b];
+}
+
+/** A human label for a window ("" for flat prices). */
+export function windowLabel(w: Window): string {
+  return w ?? "";
+}

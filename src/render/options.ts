@@ -1,0 +1,10 @@
+// Options every renderer takes, and the output formats.
+
+/** The formats of --format. */
+export const FORMATS = ["table", "json", "csv", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** How to render: colour only for a TTY without NO_COLOR. */
+export interface RenderOptions {
+  color: boolean;
+}

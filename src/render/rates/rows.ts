@@ -1,0 +1,71 @@
+// Rate listings flattened to rows (one per price window), shared by every rates renderer.
+
+import type { Exact } from "../../core/exact.js";
+import { formatInstant } from "../../core/instant.js";
+import type { HistoryRow, RateRow } from "../../core/rates.js";
+import type { PriceSet, PriceVersion, Version, Window } from "../../core/types.js";
+
+/** What the rates command renders: the models at an instant, or their whole history. */
+export type RatesReport =
+  | { kind: "current"; asOf: number; rows: RateRow[] }
+  | { kind: "history"; rows: HistoryRow[] };
+
+/** One flat row: a price window of a version, or a version without prices (alias, retirement). */
+export interface FlatRow {
+  model: string;
+  currency: string;
+  status: string;
+  billed_as: string;
+  from: string;
+  until: string;
+  window: Window;
+  prices: PriceSet | null;
+  calendar: string;
+  confidence: string;
+  source: string;
+  note: string;
+}
+
+function windows(v: PriceVersion | undefined): [Window, PriceSet | null][] {
+  if (!v) return [[null, null]];
+  if (v.flat) return [[null, v.flat]];
+  return [["peak", v.peak!], ["off-peak", v.offPeak!]];
+}
+
+function versionStatus(v: Version): string {
+  return v.kind === "price" ? "price" : v.kind === "alias" ? "alias" : "retired";
+}
+
+/** Flattens a rates report into rows, one per price window. */
+export function flatRows(report: RatesReport): FlatRow[] {
+  const out: FlatRow[] = [];
+  if (report.kind === "current") {
+    for (const r of report.rows) {
+      for (const [window, prices] of windows(r.price)) {
+        out.push({
+          model: r.model, currency: r.currency, status: r.status, billed_as: r.billedAs ?? (r.replacement ? `replaced by ${r.replacement}` : ""),
+          from: r.price ? formatInstant(r.price.from) : "", until: "", window, prices,
+          calendar: r.price?.calendar ?? "", confidence: r.price?.confidence ?? "", source: r.price?.source ?? "", note: r.price?.note ?? "",
+        });
+      }
+    }
+    return out;
+  }
+  for (const h of report.rows) {
+    const v = h.version;
+    for (const [window, prices] of windows(v.kind === "price" ? v : undefined)) {
+      out.push({
+        model: h.model, currency: h.currency, status: versionStatus(v),
+        billed_as: v.kind === "alias" ? v.billedAs : v.kind === "retired" && v.replacement ? `replaced by ${v.replacement}` : "",
+        from: formatInstant(v.from), until: h.until === null ? "" : formatInstant(h.until), window, prices,
+        calendar: v.kind === "price" ? (v.calendar ?? "") : "", confidence: v.confidence ?? "", source: v.source ?? "", note: v.note ?? "",
+      });
+    }
+  }
+  return out;
+}
+
+/** Exact decimal text of a price, or "" when the row has none. */
+export function priceText(p: PriceSet | null, key: keyof PriceSet, show: (x: Exact) => string = (x) => x.toDecimal()): string {
+  return p ? show(p[key]) : "";
+}

@@ -1,0 +1,64 @@
+// A workload or plan YAML file -> a validated plan (exact integer token counts, located model refs).
+
+import type { Node } from "yaml";
+import { Exact } from "../core/exact.js";
+import { parseInstant } from "../core/instant.js";
+import { parseCount } from "../core/quantity.js";
+import type { ModelRef, Plan, Workload } from "../core/types.js";
+import { YamlFile, type Fields } from "../yaml/document.js";
+
+/** The per-call token fields of a workload, as written in files. */
+export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as const;
+const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, "models"] as const;
+const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads"] as const;
+
+const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6, 1.5M or 2k";
+
+function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
+  const node = f.get("models");
+  if (!node) return undefined;
+  const refs = y.seq(node, f.pathOf("models")).map((n, i) => ({ id: y.text(n, `${f.pathOf("models")}[${i}]`), where: y.loc(n) }));
+  if (refs.length === 0) y.fail(node, `${f.pathOf("models")} is empty`, "list at least one model, or remove the key");
+  return refs;
+}
+
+function count(f: Fields, key: string): Exact {
+  return f.parsed(key, parseCount, COUNT_HINT) ?? Exact.ZERO;
+}
+
+function readWorkload(y: YamlFile, f: Fields, fallbackName: string): Workload {
+  if (!f.has("calls")) y.fail(f.node, `${f.path || "the workload"} has no calls`, "add calls: <number of calls>");
+  return {
+    name: f.text("name") ?? fallbackName,
+    calls: count(f, "calls"),
+    cachedPrefix: count(f, "cached_prefix"),
+    miss: count(f, "miss"),
+    reply: count(f, "reply"),
+    reasoning: count(f, "reasoning"),
+    models: readModels(y, f),
+    where: y.loc(f.node),
+  };
+}
+
+/** Parses a workload file (one workload at the top level) or a plan (a `workloads:` list). */
+export function parsePlan(text: string, file: string): Plan {
+  const y = new YamlFile(text, file);
+  const top = y.map(y.root, "", [...new Set([...PLAN_KEYS, ...ITEM_KEYS])]);
+  const asOf = top.parsed("as_of", parseInstant, "write as_of: YYYY-MM-DD or an ISO date-time");
+  const name = top.text("name");
+  if (top.has("workloads")) {
+    const stray = top.keys().find((k) => !(PLAN_KEYS as readonly string[]).includes(k));
+    if (stray) y.fail(top.get(stray), `"${stray}" belongs inside a workload when the file has a workloads: list`, "move it into an item of workloads:");
+    const items = y.seq(top.get("workloads")!, "workloads");
+    if (items.length === 0) y.fail(top.get("workloads"), "workloads is empty", "add at least one workload with calls");
+    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS), `workload ${i + 1}`));
+    const seen = new Set<string>();
+    workloads.forEach((w, i) => {
+      if (seen.has(w.name)) y.fail(items[i], `two workloads are named "${w.name}"`, "give each workload its own name");
+      seen.add(w.name);
+    });
+    return { name, asOf, models: readModels(y, top), workloads, file };
+  }
+  const single = readWorkload(y, top, name ?? "workload");
+  return { name, asOf, models: single.models, workloads: [{ ...single, models: undefined }], file };
+}

@@ -1,0 +1,162 @@
+// Reading YAML for validation: parse with positions, walk nodes with a budget, reject unknown keys.
+
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
+import { InputError, type Location } from "../core/errors.js";
+import { didYouMean } from "../core/suggest.js";
+
+/** Most nodes one file may expand to (aliases included): an alias bomb stops here, fast. */
+const NODE_BUDGET = 100_000;
+
+/** A parsed YAML file with positions, and helpers that fail with file:line:col. */
+export class YamlFile {
+  readonly file: string;
+  readonly root: Node;
+  private readonly doc: Document.Parsed;
+  private readonly lines: LineCounter;
+  private visits = 0;
+
+  /** Parses `text`; fails on syntax errors, duplicate keys, several documents or an empty file. */
+  constructor(text: string, file: string) {
+    this.file = file;
+    this.lines = new LineCounter();
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const err = this.doc.errors[0];
+    if (err) {
+      const first = err.message.split("\n")[0]!.replace(/\s+at line \d+.*$/, "");
+      const hint =
+        err.code === "DUPLICATE_KEY"
+          ? "remove or rename one of the duplicate keys"
+          : err.code === "MULTIPLE_DOCS"
+            ? "keep one YAML document per file"
+            : "fix the YAML syntax";
+      throw new InputError(`YAML ${err.code === "DUPLICATE_KEY" ? "duplicate key" : "syntax error"}: ${first}`, hint, this.at(err.pos[0]));
+    }
+    if (!this.doc.contents || (isScalar(this.doc.contents) && this.doc.contents.value === null)) {
+      throw new InputError("the file is empty", "see examples/ for a file to start from", { file });
+    }
+    this.root = this.doc.contents;
+  }
+
+  private at(offset: number): Location {
+    const p = this.lines.linePos(offset);
+    return { file: this.file, line: p.line, col: p.col };
+  }
+
+  /** Where a node starts. */
+  loc(node: Node | undefined): Location {
+    return node?.range ? this.at(node.range[0]) : { file: this.file };
+  }
+
+  /** Throws an InputError located at `node`. */
+  fail(node: Node | undefined, message: string, hint?: string): never {
+    throw new InputError(message, hint, this.loc(node));
+  }
+
+  /** Follows an alias to its anchor, counting every node against the budget. */
+  deref(node: Node): Node {
+    if (++this.visits > NODE_BUDGET) {
+      this.fail(node, `more than ${NODE_BUDGET} YAML nodes after expanding aliases (an alias bomb?)`, "write the values out instead of nesting aliases");
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) this.fail(node, `unknown YAML alias *${node.source}`, "define the anchor before using it");
+      return this.deref(target as Node);
+    }
+    return node;
+  }
+
+  /**
+   * Reads a mapping, rejecting keys outside `allowed` with a "did you mean" hint.
+   * `path` names the mapping in messages ("models.deepseek-v4-flash.versions[2]").
+   */
+  map(node: Node, path: string, allowed: readonly string[]): Fields {
+    const n = this.deref(node);
+    if (!isMap(n)) this.fail(n, `${path || "the file"} must be a mapping of keys to values`, `write it as key: value lines`);
+    const fields = new Map<string, { key: Scalar; value: Node }>();
+    for (const pair of n.items) {
+      const keyNode = pair.key as Node;
+      if (!isScalar(keyNode)) this.fail(keyNode, `${path}: keys must be plain names`);
+      const key = String(keyNode.value);
+      if (allowed.length > 0 && !allowed.includes(key)) {
+        const hint = didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
+        this.fail(keyNode, `unknown key "${join(path, key)}"`, hint);
+      }
+      const value = (pair.value as Node | null) ?? null;
+      if (value === null) this.fail(keyNode, `"${join(path, key)}" has no value`, "give it a value or remove the key");
+      fields.set(key, { key: keyNode, value });
+    }
+    return new Fields(this, path, n, fields);
+  }
+
+  /** Reads a sequence's items. */
+  seq(node: Node, path: string): Node[] {
+    const n = this.deref(node);
+    if (!isSeq(n)) this.fail(n, `"${path}" must be a list`, "write it as [a, b] or as - lines");
+    return (n.items as Node[]).map((item) => this.deref(item));
+  }
+
+  /** The source text of a scalar (plain scalars keep their exact digits: 0.028 stays "0.028"). */
+  text(node: Node, path: string): string {
+    const n = this.deref(node);
+    if (!isScalar(n) || n.value === null) this.fail(n, `"${path}" must be a single value`);
+    if (n.type === "PLAIN" && typeof n.source === "string") return n.source;
+    return String(n.value);
+  }
+
+  /** Parses the scalar at `node` with `parse`, failing at its position with the parser's message. */
+  value<T>(node: Node, path: string, parse: (text: string) => T, hint?: string): T {
+    const text = this.text(node, path);
+    try {
+      return parse(text);
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      this.fail(node, `${path}: ${(err as Error).message}`, hint);
+    }
+  }
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** The fields of one mapping, with typed getters that fail at the right position. */
+export class Fields {
+  constructor(
+    readonly file: YamlFile,
+    readonly path: string,
+    readonly node: Node,
+    private readonly fields: Map<string, { key: Scalar; value: Node }>,
+  ) {}
+
+  has(key: string): boolean {
+    return this.fields.has(key);
+  }
+  keys(): string[] {
+    return [...this.fields.keys()];
+  }
+  /** The value node of `key`, or undefined. */
+  get(key: string): Node | undefined {
+    return this.fields.get(key)?.value;
+  }
+  /** The value node of `key`, failing when it is missing. */
+  required(key: string, hint?: string): Node {
+    const v = this.get(key);
+    if (!v) this.file.fail(this.node, `"${join(this.path, key)}" is missing`, hint ?? `add ${key}:`);
+    return v;
+  }
+  /** The scalar text of `key`, or undefined when absent. */
+  text(key: string): string | undefined {
+    const v = this.get(key);
+    return v ? this.file.text(v, join(this.path, key)) : undefined;
+  }
+  /** Path of a key inside this mapping, for messages. */
+  pathOf(key: string): string {
+    return join(this.path, key);
+  }
+  /** Calls `parse` on the text of `key`, turning a thrown message into a located InputError. */
+  parsed<T>(key: string, parse: (text: string) => T, hint?: string): T | undefined {
+    const v = this.get(key);
+    if (!v) return undefined;
+    return this.file.value(v, join(this.path, key), parse, hint);
+  }
+}

@@ -1,0 +1,39 @@
+// Exact rationals: parsing, arithmetic, terminating output and half-even rounding.
+import { describe, expect, it } from "vitest";
+import { Exact } from "../../../src/core/exact.js";
+
+const d = (s: string) => Exact.parseDecimal(s)!;
+
+describe("Exact", () => {
+  it("reads decimals exactly, without binary floating point", () => {
+    expect(d("0.1").add(d("0.2")).toDecimal()).toBe("0.3");
+    expect(d("0.028").mul(Exact.int(2_000_000_000)).div(Exact.int(1_000_000)).toDecimal()).toBe("56");
+    expect(d("1e6").toDecimal()).toBe("1000000");
+    expect(d("2.5e-3").toDecimal()).toBe("0.0025");
+  });
+
+  it("rejects text that is not a decimal", () => {
+    for (const t of ["", "abc", "1.", ".5", "1e", "0x10", "1,5"]) expect(Exact.parseDecimal(t)).toBeUndefined();
+  });
+
+  it("prints terminating values exactly and rounds others half-even to 12 places", () => {
+    expect(Exact.of(261n).toDecimal()).toBe("261");
+    expect(Exact.of(1n, 3n).toDecimal()).toBe("0.333333333333");
+    expect(Exact.of(2n, 3n).toDecimal()).toBe("0.666666666667");
+    expect(Exact.of(1n, 1n << 20n).toDecimal()).toBe("0.00000095367431640625");
+  });
+
+  it("rounds ties to even", () => {
+    expect(d("0.125").roundHalfEven(2).toDecimal()).toBe("0.12");
+    expect(d("0.135").roundHalfEven(2).toDecimal()).toBe("0.14");
+    expect(d("-0.125").roundHalfEven(2).toDecimal()).toBe("-0.12");
+    expect(d("2.5").toFixedPlaces(0)).toBe("2");
+    expect(d("1682").toFixedPlaces(2)).toBe("1682.00");
+  });
+
+  it("compares and keeps lowest terms", () => {
+    expect(Exact.of(2n, 4n).eq(Exact.of(1n, 2n))).toBe(true);
+    expect(Exact.of(1n, -2n).cmp(Exact.ZERO)).toBe(-1);
+    expect(() => Exact.of(1n, 0n)).toThrow(RangeError);
+  });
+});
