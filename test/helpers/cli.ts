@@ -1,0 +1,54 @@
+// Test helpers: spawn the built CLI (or the binary in RATECARD_BIN) and run it in-process.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { run } from "../../src/cli/run.js";
+
+/** The repository root. */
+export const ROOT = resolve(__dirname, "../..");
+
+/** What a CLI run produced. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Spawns the built CLI with NO_COLOR and TZ=UTC. RATECARD_BIN picks another executable (the
+ * single-file build); by default it is `node bin/ratecard.js`.
+ */
+export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const bin = process.env.RATECARD_BIN;
+  const [cmd, argv] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+  const r = spawnSync(cmd, argv, {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", TZ: "UTC", ...opts.env },
+    input: opts.input ?? "",
+    encoding: "utf8",
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI in-process with an injected clock (ms since epoch) and captured streams. */
+export async function runCli(args: string[], opts: { now?: number; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: opts.env ?? {},
+    now: () => opts.now ?? Date.parse("2026-11-29T12:00:00Z"),
+    cwd: opts.cwd ?? ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temp folder with the given files written into it. */
+export function tempDir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "ratecard-test-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
