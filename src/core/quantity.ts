@@ -12,17 +12,20 @@ export class QuantityError extends Error {
   }
 }
 
+/** The fix to suggest when a count does not parse. */
+export const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6, 1.5M or 2k";
+
 /** Parses a non-negative whole count of tokens or calls; throws QuantityError otherwise. */
 export function parseCount(text: string): Exact {
   const t = text.trim();
-  if (t.startsWith("-")) throw new QuantityError(`"${t}" is negative; counts must be 0 or more`);
+  if (t.startsWith("-")) throw new QuantityError(`"${t}" is negative`);
   const m = COUNT.exec(t);
   const base = m ? Exact.parseDecimal(m[1]!.replace(/[_,]/g, "")) : undefined;
   if (!m || !base) {
-    throw new QuantityError(`"${t}" is not a number (write 1000000, 1_000_000, 1e6, 1M, 2k or 1.5M)`);
+    throw new QuantityError(`"${t}" is not a number`);
   }
   const v = base.mul(Exact.int(SUFFIX[m[2]!] ?? 1n));
-  if (!v.isInteger()) throw new QuantityError(`"${t}" is not a whole number; counts must be integers`);
+  if (!v.isInteger()) throw new QuantityError(`"${t}" is not a whole number`);
   return v;
 }
 

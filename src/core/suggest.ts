@@ -21,7 +21,7 @@ export function closest(name: string, known: Iterable<string>, limit = 3): strin
   for (const k of known) {
     const kl = k.toLowerCase();
     let d = distance(lower, kl);
-    if (kl.includes(lower) || lower.includes(kl)) d = Math.min(d, 1);
+    if (lower.length >= 3 && kl.length >= 3 && (kl.includes(lower) || lower.includes(kl))) d = Math.min(d, 1);
     scored.push({ k, d });
   }
   const cutoff = Math.max(2, Math.ceil(name.length / 2));

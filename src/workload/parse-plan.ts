@@ -3,7 +3,7 @@
 import type { Node } from "yaml";
 import { Exact } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
-import { parseCount } from "../core/quantity.js";
+import { COUNT_HINT, parseCount } from "../core/quantity.js";
 import type { ModelRef, Plan, Workload } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 
@@ -12,7 +12,6 @@ export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as c
 const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, "models"] as const;
 const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads"] as const;
 
-const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6, 1.5M or 2k";
 
 function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
   const node = f.get("models");

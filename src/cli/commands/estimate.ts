@@ -5,7 +5,7 @@ import { loadRateCards } from "../../cards/load.js";
 import { UsageError } from "../../core/errors.js";
 import { Exact } from "../../core/exact.js";
 import { estimate } from "../../core/estimate.js";
-import { parseCount, parseShare } from "../../core/quantity.js";
+import { COUNT_HINT, parseCount, parseShare } from "../../core/quantity.js";
 import { staleWarnings } from "../../core/staleness.js";
 import type { Plan, Workload } from "../../core/types.js";
 import { ESTIMATE_RENDERERS } from "../../render/estimate/index.js";
@@ -40,7 +40,7 @@ function overrideCounts(plan: Plan, flags: EstimateFlags): Plan {
   const overrides: Partial<Pick<Workload, "calls" | "cachedPrefix" | "miss" | "reply" | "reasoning">> = {};
   for (const [key, flag, field] of TOKEN_FLAGS) {
     const text = flags[key];
-    if (text !== undefined) overrides[field] = flagValue(flag, text, parseCount, "write a non-negative whole number like 2000, 1e6, 1.5M or 2k");
+    if (text !== undefined) overrides[field] = flagValue(flag, text, parseCount, COUNT_HINT);
   }
   return { ...plan, workloads: plan.workloads.map((w) => ({ ...w, ...overrides })) };
 }

@@ -17,6 +17,7 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
       return r.kind === "line" ? cells : cells.map((x) => (x ? `**${x}**` : x));
     });
     out.push(mdTable(head, rows, right));
+    if (view.sumLine) out.push(view.sumLine, "");
   }
   const cmp = comparison(report);
   if (cmp.length > 0) out.push(mdTable(["model", "total", "vs cheapest"], cmp.map((x) => [x.model, x.total, x.multiple]), [false, true, true]));

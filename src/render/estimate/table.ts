@@ -27,9 +27,8 @@ export function renderEstimateTable(report: EstimateReport, opts: RenderOptions)
       table.push(r.kind === "line" ? cells : cells.map((x) => c.bold(x)));
     }
     out.push(table.toString());
-    const lines = view.rows.filter((r) => r.kind === "line").map((r) => r.cost);
-    const total = view.rows[view.rows.length - 1]!.cost;
-    out.push(`  ${lines.join(" + ")} = ${c.bold(total)}`, "");
+    if (view.sumLine) out.push(`  ${view.sumLine}`);
+    out.push("");
   }
   const cmp = comparison(report);
   if (cmp.length > 0) out.push(`comparison: ${cmp.map((x) => `${x.model} ${x.total} = ${c.bold(x.multiple)}`).join(" · ")}`, "");

@@ -1,6 +1,7 @@
 // The display rows of an estimate, shared by the table and markdown renderers.
 
 import { multiples } from "../../core/estimate.js";
+import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ModelEstimate } from "../../core/types.js";
 import { bucketLabel, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
@@ -22,6 +23,8 @@ export interface ModelView {
   facts: string[];
   hasWindows: boolean;
   rows: ViewRow[];
+  /** "$56.00 + $28.00 + $84.00 = $168.00", when the displayed amounts add up exactly. */
+  sumLine?: string;
 }
 
 function modelTitle(e: ModelEstimate): string {
@@ -49,7 +52,12 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
     if (several) rows.push({ kind: "subtotal", workload: item.workload, bucket: "subtotal", window: "", tokens: "", rate: "", cost: formatMoney(item.total, currency) });
   }
   rows.push({ kind: "total", workload: "total", bucket: "", window: "", tokens: "", rate: "", cost: formatMoney(e.total, currency) });
-  return { title: modelTitle(e), facts, hasWindows: e.items.some((i) => i.lines.some((l) => l.window)), rows };
+  const lines = e.items.flatMap((i) => i.lines);
+  const shown = sum(lines.map((l) => l.cost.roundHalfEven(2)));
+  const sumLine = lines.length > 1 && shown.eq(e.total.roundHalfEven(2)) && !lines.some((l) => l.cost.roundHalfEven(2).isZero() && !l.cost.isZero())
+    ? `${lines.map((l) => formatMoney(l.cost, currency)).join(" + ")} = ${formatMoney(e.total, currency)}`
+    : undefined;
+  return { title: modelTitle(e), facts, hasWindows: lines.some((l) => l.window), rows, sumLine };
 }
 
 /** "as of 2026-04-24 · USD per 1M tokens" */
@@ -58,12 +66,13 @@ export function headline(report: EstimateReport): string {
   return `${name}as of ${formatInstantShort(report.asOf)} · prices in ${report.currency} per 1M tokens`;
 }
 
-/** The comparison of totals, cheapest = 1.00x; empty with fewer than two models. */
+/** The comparison of totals, cheapest = 1.00x, noting models that cover fewer workloads; empty with fewer than two models. */
 export function comparison(report: EstimateReport): { model: string; total: string; multiple: string }[] {
   if (report.estimates.length < 2) return [];
   const m = multiples(report);
+  const most = Math.max(...report.estimates.map((e) => e.items.length));
   return report.estimates.map((e, i) => ({
-    model: modelTitle(e),
+    model: modelTitle(e) + (e.items.length < most ? ` (${e.items.length} of ${most} workloads)` : ""),
     total: formatMoney(e.total, report.currency),
     multiple: m[i] ? formatMultiple(m[i]!) : "n/a",
   }));

@@ -7,15 +7,17 @@ import { flatRows, priceText, type RatesReport } from "./rows.js";
 /** Column headings and display rows of a rates report. */
 export function ratesDisplay(report: RatesReport): { head: string[]; rows: string[][]; right: boolean[] } {
   const history = report.kind === "history";
-  const head = ["model", "status", "from", ...(history ? ["until"] : []), "window", "cache hit", "cache miss", "output", ...(history ? ["note"] : ["billed as"])];
+  const head = ["model", "status", "from", ...(history ? ["until"] : []), "window", "cache hit", "cache miss", "output", ...(history ? ["note"] : [])];
   const when = (t: string) => (t ? formatInstantShort(parseInstant(t)) : "");
-  const rows = flatRows(report).map((r) => {
+  const rows = flatRows(report).map((r, i, all) => {
+    const sameVersion = i > 0 && all[i - 1]!.model === r.model && all[i - 1]!.from === r.from;
     const rate = (k: "input_cache_hit" | "input_cache_miss" | "output") => priceText(r.prices, k, (x) => formatRate(x, r.currency));
-    const status = r.status === "alias" ? `billed as ${r.billed_as}` : r.status === "retired" && r.billed_as ? `retired, ${r.billed_as}` : r.status;
+    const status =
+      r.status === "alias" ? `billed as ${r.billed_as}` : r.status === "retired" && r.replacement ? `retired, use ${r.replacement}` : r.status === "no-price" ? "no price yet" : r.status;
     return [
       r.model, status, when(r.from), ...(history ? [when(r.until)] : []), r.window ?? "",
       rate("input_cache_hit"), rate("input_cache_miss"), rate("output"),
-      history ? [r.confidence === "reported" ? "(reported)" : "", r.note].filter(Boolean).join(" ") : r.status === "alias" ? r.billed_as : "",
+      ...(history ? [sameVersion ? "" : [r.confidence === "reported" ? "(reported)" : "", r.note].filter(Boolean).join(" ")] : []),
     ];
   });
   const right = head.map((h) => ["cache hit", "cache miss", "output"].includes(h));

@@ -17,7 +17,7 @@ export function renderRatesJson(report: RatesReport): string {
     const key = `${r.model}|${r.from}|${r.status}`;
     if (key !== lastKey) {
       last = {
-        model: r.model, currency: r.currency, status: r.status, billed_as: r.billed_as || null, from: r.from || null,
+        model: r.model, currency: r.currency, status: r.status, billed_as: r.billed_as || null, replacement: r.replacement || null, from: r.from || null,
         ...(report.kind === "history" ? { until: r.until || null } : {}),
         calendar: r.calendar || null, prices: [] as unknown[], confidence: r.confidence || null, source: r.source || null, note: r.note || null,
       };

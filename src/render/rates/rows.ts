@@ -16,6 +16,7 @@ export interface FlatRow {
   currency: string;
   status: string;
   billed_as: string;
+  replacement: string;
   from: string;
   until: string;
   window: Window;
@@ -43,7 +44,7 @@ export function flatRows(report: RatesReport): FlatRow[] {
     for (const r of report.rows) {
       for (const [window, prices] of windows(r.price)) {
         out.push({
-          model: r.model, currency: r.currency, status: r.status, billed_as: r.billedAs ?? (r.replacement ? `replaced by ${r.replacement}` : ""),
+          model: r.model, currency: r.currency, status: r.status, billed_as: r.billedAs ?? "", replacement: r.replacement ?? "",
           from: r.price ? formatInstant(r.price.from) : "", until: "", window, prices,
           calendar: r.price?.calendar ?? "", confidence: r.price?.confidence ?? "", source: r.price?.source ?? "", note: r.price?.note ?? "",
         });
@@ -56,7 +57,8 @@ export function flatRows(report: RatesReport): FlatRow[] {
     for (const [window, prices] of windows(v.kind === "price" ? v : undefined)) {
       out.push({
         model: h.model, currency: h.currency, status: versionStatus(v),
-        billed_as: v.kind === "alias" ? v.billedAs : v.kind === "retired" && v.replacement ? `replaced by ${v.replacement}` : "",
+        billed_as: v.kind === "alias" ? v.billedAs : "",
+        replacement: v.kind === "retired" ? (v.replacement ?? "") : "",
         from: formatInstant(v.from), until: h.until === null ? "" : formatInstant(h.until), window, prices,
         calendar: v.kind === "price" ? (v.calendar ?? "") : "", confidence: v.confidence ?? "", source: v.source ?? "", note: v.note ?? "",
       });
