@@ -186,10 +186,10 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
     for (const name of cf.keys()) calendars.push(readCalendar(y, cf.get(name)!, name));
   }
   const models: Model[] = [];
-  const mf = y.map(f.required("models", "add models: with at least one model"), "models", []);
-  for (const id of mf.keys()) {
-    if (!ID.test(id)) y.fail(mf.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
-    models.push(readModel(y, mf.get(id)!, id, file, currency));
+  const mf = f.has("models") ? y.map(f.get("models")!, "models", []) : undefined;
+  for (const id of mf?.keys() ?? []) {
+    if (!ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
+    models.push(readModel(y, mf!.get(id)!, id, file, currency));
   }
   return {
     info: { file, provider: f.text("provider"), currency, checked, source: f.text("source"), builtIn },
