@@ -24,9 +24,10 @@ export function closest(name: string, known: Iterable<string>, limit = 3): strin
     if (lower.length >= 3 && kl.length >= 3 && (kl.includes(lower) || lower.includes(kl))) d = Math.min(d, 1);
     scored.push({ k, d });
   }
-  const cutoff = Math.max(2, Math.ceil(name.length / 2));
+  const cutoff = Math.max(2, Math.ceil(name.length / 3));
+  const best = Math.min(...scored.map((s) => s.d));
   return scored
-    .filter((s) => s.d <= cutoff)
+    .filter((s) => s.d <= cutoff && s.d <= best + 1)
     .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
     .slice(0, limit)
     .map((s) => s.k);

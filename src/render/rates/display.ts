@@ -17,7 +17,7 @@ export function ratesDisplay(report: RatesReport): { head: string[]; rows: strin
     return [
       r.model, status, when(r.from), ...(history ? [when(r.until)] : []), r.window ?? "",
       rate("input_cache_hit"), rate("input_cache_miss"), rate("output"),
-      ...(history ? [sameVersion ? "" : [r.confidence === "reported" ? "(reported)" : "", r.note].filter(Boolean).join(" ")] : []),
+      ...(history ? [sameVersion ? "" : [r.confidence === "reported" && !/reported/.test(r.note) ? "(reported)" : "", r.note].filter(Boolean).join(" ")] : []),
     ];
   });
   const right = head.map((h) => ["cache hit", "cache miss", "output"].includes(h));

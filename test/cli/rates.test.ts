@@ -1,0 +1,40 @@
+// End-to-end: `ratecard rates`, current prices and history, every format.
+import { describe, expect, it } from "vitest";
+import { spawnCli } from "../helpers/cli.js";
+
+describe("ratecard rates", () => {
+  it.each(["table", "json", "csv", "markdown"])("lists the prices in force at an instant (%s golden)", async (format) => {
+    const r = spawnCli(["rates", "--as-of", "2026-09-20", "-f", format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-2026-09-20.${format}`);
+  });
+
+  it.each(["table", "json", "csv", "markdown"])("lists every version with --history (%s golden)", async (format) => {
+    const r = spawnCli(["rates", "--history", "-f", format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-history.${format}`);
+  });
+
+  it("marks aliases and retirements", () => {
+    const doc = JSON.parse(spawnCli(["rates", "--as-of", "2026-09-20", "-f", "json"]).stdout);
+    const by = Object.fromEntries(doc.models.map((m: { model: string }) => [m.model, m]));
+    expect(by["deepseek-v4-flash"]).toMatchObject({ status: "alias", billed_as: "deepseek-flash" });
+    expect(by["deepseek-chat"]).toMatchObject({ status: "retired", replacement: "deepseek-v4-flash" });
+    expect(by["deepseek-v4-pro"].prices).toEqual([
+      { window: "peak", input_cache_hit: "0.044", input_cache_miss: "1.32", output: "3.96" },
+      { window: "off-peak", input_cache_hit: "0.022", input_cache_miss: "0.66", output: "1.98" },
+    ]);
+  });
+
+  it("exports one CSV row per version and window, with from/until", () => {
+    const rows = spawnCli(["rates", "deepseek-v4-pro", "--history", "-f", "csv"]).stdout.trim().split("\r\n");
+    expect(rows).toHaveLength(1 + 3 + 2);
+    expect(rows[1]).toMatch(/^deepseek-v4-pro,USD,price,,,2026-04-24T00:00:00Z,2026-04-26T12:15:00Z,,0.145,1.74,3.48,/);
+  });
+
+  it("fails on an unknown model with the closest ids", () => {
+    const r = spawnCli(["rates", "deepseek-v4-por"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ratecard: error: unknown model "deepseek-v4-por" (did you mean "deepseek-v4-pro"?)\n');
+  });
+});
