@@ -1,7 +1,7 @@
 // Builds the rate book from the built-in cards plus user card texts (already read by the caller).
 
 import type { RateBook } from "../core/types.js";
-import { BUILTIN_CARDS } from "./builtin.js";
+import { builtinCards } from "./builtin.js";
 import { mergeCards } from "./merge.js";
 import { parseCard } from "./parse-card.js";
 
@@ -13,6 +13,6 @@ export interface CardSource {
 
 /** Parses and merges the built-in cards (unless `builtIn` is false) and then `sources`, in order. */
 export function loadRateCards(sources: CardSource[] = [], opts: { builtIn?: boolean } = {}): RateBook {
-  const builtIn = opts.builtIn === false ? [] : BUILTIN_CARDS.map((c) => parseCard(c.text, c.file, true));
+  const builtIn = opts.builtIn === false ? [] : builtinCards();
   return mergeCards([...builtIn, ...sources.map((s) => parseCard(s.text, s.file))]);
 }

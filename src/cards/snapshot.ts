@@ -1,0 +1,44 @@
+// Parsed cards <-> JSON, so the bundle ships the built-in cards pre-validated and starts without YAML.
+
+import { Exact } from "../core/exact.js";
+import type { Calendar, PriceSet, Version } from "../core/types.js";
+import type { CardData } from "./parse-card.js";
+
+const EXACT = "\u0000x:";
+
+function encode(_key: string, value: unknown): unknown {
+  if (value instanceof Exact) return `${EXACT}${value.n}/${value.d}`;
+  if (value instanceof Set) return [...value];
+  return value;
+}
+
+function exact(text: string): Exact {
+  const [n, d] = text.slice(EXACT.length).split("/");
+  return Exact.of(BigInt(n!), BigInt(d!));
+}
+
+function prices(p: Record<string, string> | undefined): PriceSet | undefined {
+  return p && { input_cache_hit: exact(p.input_cache_hit!), input_cache_miss: exact(p.input_cache_miss!), output: exact(p.output!) };
+}
+
+/** Serialises parsed cards: exact numbers as "n/d" strings, sets as arrays. */
+export function toSnapshot(cards: CardData[]): string {
+  return JSON.stringify(cards, encode);
+}
+
+/** Rebuilds parsed cards from `toSnapshot` output. */
+export function fromSnapshot(json: string): CardData[] {
+  const raw = JSON.parse(json) as CardData[];
+  return raw.map((card) => ({
+    ...card,
+    calendars: card.calendars.map((c) => ({ ...c, holidays: new Set(c.holidays as unknown as string[]) }) as Calendar),
+    models: card.models.map((m) => ({
+      ...m,
+      versions: m.versions.map((v) => {
+        if (v.kind !== "price") return v;
+        const r = v as unknown as Record<string, Record<string, string> | undefined>;
+        return { ...v, flat: prices(r.flat), peak: prices(r.peak), offPeak: prices(r.offPeak) } as Version;
+      }),
+    })),
+  }));
+}
