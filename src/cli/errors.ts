@@ -1,13 +1,19 @@
 // The one place errors become exit codes and one-line messages.
 
 import { CommanderError } from "commander";
-import { RatecardError } from "../core/errors.js";
+import { BudgetExceeded, RatecardError } from "../core/errors.js";
+import type { Status } from "../core/status.js";
 
 /** Exit code of an error: typed errors carry theirs, commander usage errors are 2, anything else 3. */
 export function exitCodeOf(err: unknown): number {
   if (err instanceof RatecardError) return err.exitCode;
   if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
   return 3;
+}
+
+/** Exit code of a gate's verdict: FAIL is a failed gate (BudgetExceeded's code, 1); PASS and WARN are 0. */
+export function gateExitCode(status: Status): number {
+  return status === "FAIL" ? exitCodeOf(new BudgetExceeded("gate failed")) : 0;
 }
 
 /** "ratecard: error: FILE:LINE:COL: message (hint)", plus the stack with --debug. */

@@ -19,9 +19,9 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 }
 
-/** The --format option, limited to the known formats. */
-export function formatOption(): Option {
-  return new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("table");
+/** The --format option, limited to the known formats (the given ones, else FORMATS). */
+export function formatOption(formats: readonly string[] = FORMATS): Option {
+  return new Option("-f, --format <format>", "output format").choices(formats as string[]).default("table");
 }
 
 /** Parses --as-of, falling back to the file's instant and then to now. */

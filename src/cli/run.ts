@@ -1,6 +1,8 @@
 // The CLI entry: builds the commander program on injected streams and maps errors to exit codes.
 
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./commands/check.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerEstimate } from "./commands/estimate.js";
 import { registerRates } from "./commands/rates.js";
 import { exitCodeOf, formatError } from "./errors.js";
@@ -28,6 +30,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program.enablePositionalOptions(false);
   registerEstimate(program, io, done);
   registerRates(program, io, done);
+  registerCheck(program, io, done);
+  registerDiff(program, io, done);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -113,6 +113,8 @@ export interface Workload {
   reasoning: Exact;
   /** Models this item is priced on; undefined means the plan's models. */
   models?: ModelRef[];
+  /** The item's budget on each model it is priced on (`ratecard check`). */
+  budget?: Budget;
   where?: Location;
 }
 
@@ -122,7 +124,16 @@ export interface Plan {
   asOf?: Instant;
   models?: ModelRef[];
   workloads: Workload[];
+  /** The budget of each model's total (`ratecard check`). */
+  budget?: Budget;
   file?: string;
+}
+
+/** Spend limits in the card's currency: over `fail` fails a check, over `warn` warns. */
+export interface Budget {
+  fail?: Exact;
+  warn?: Exact;
+  where?: Location;
 }
 
 /** One priced line: tokens x rate per 1M = cost. */

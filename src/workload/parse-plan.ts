@@ -6,11 +6,12 @@ import { parseInstant } from "../core/instant.js";
 import { COUNT_HINT, parseCount } from "../core/quantity.js";
 import type { ModelRef, Plan, Workload } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
+import { readBudget } from "./budget.js";
 
 /** The per-call token fields of a workload, as written in files. */
 export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as const;
-const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, "models"] as const;
-const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads"] as const;
+const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, "models", "budget"] as const;
+const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads", "budget"] as const;
 
 
 function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
@@ -35,6 +36,7 @@ function readWorkload(y: YamlFile, f: Fields, fallbackName: string): Workload {
     reply: count(f, "reply"),
     reasoning: count(f, "reasoning"),
     models: readModels(y, f),
+    budget: readBudget(y, f),
     where: y.loc(f.node),
   };
 }
@@ -56,8 +58,9 @@ export function parsePlan(text: string, file: string): Plan {
       if (seen.has(w.name)) y.fail(items[i], `two workloads are named "${w.name}"`, "give each workload its own name");
       seen.add(w.name);
     });
-    return { name, asOf, models: readModels(y, top), workloads, file };
+    return { name, asOf, models: readModels(y, top), workloads, budget: readBudget(y, top), file };
   }
   const single = readWorkload(y, top, name ?? "workload");
-  return { name, asOf, models: single.models, workloads: [{ ...single, models: undefined }], file };
+  // A single workload's budget is the plan's: it limits each model's total.
+  return { name, asOf, models: single.models, workloads: [{ ...single, models: undefined, budget: undefined }], budget: single.budget, file };
 }

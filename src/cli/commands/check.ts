@@ -1,0 +1,59 @@
+// `ratecard check FILE...`: each plan's budgets against its estimate; exit 1 when one fails.
+
+import type { Command } from "commander";
+import { checkPlan, checkReport, overrideBudget, type PlanCheck } from "../../core/check.js";
+import { parseAmount } from "../../core/quantity.js";
+import { CHECK_RENDERERS } from "../../render/check/index.js";
+import { renderCheckMarkdown } from "../../render/check/markdown.js";
+import { checkVerdict } from "../../render/check/verdict.js";
+import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
+import { parsePlan } from "../../workload/parse-plan.js";
+import { gateExitCode } from "../errors.js";
+import { asOfFrom, collect, flagValue, formatOption } from "../flags.js";
+import { useColor, type Io } from "../io.js";
+import { pricePlan, pricingFrom, writeWarnings, type PricingFlags } from "../pricing.js";
+import { readTextFile } from "../sources.js";
+import { appendStepSummary } from "../step-summary.js";
+
+interface CheckFlags extends PricingFlags {
+  budget?: string;
+  warn?: string;
+  asOf?: string;
+  format: GateFormat;
+}
+
+const AMOUNT_HINT = "write an amount in the card's currency, like 200 or 1500.50";
+
+/** Registers the check command. */
+export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command("check")
+    .description("check plans against their budgets: exit 0 pass or warn, 1 over budget, 2 could not evaluate")
+    .argument("<file...>", "plan or workload YAML files")
+    .option("--budget <amount>", "fail limit of each model's total (sets or overrides the plan's budget)")
+    .option("--warn <amount>", "warn limit of each model's total (sets or overrides the plan's budget)")
+    .option("-m, --model <id>", "model to price (repeatable; default: the plan's models)", collect)
+    .option("--as-of <date>", "price at this date or ISO date-time (default: the plan's as_of, else now)")
+    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
+    .addOption(formatOption(GATE_FORMATS))
+    .action(async (files: string[], flags: CheckFlags) => {
+      const limits = {
+        fail: flags.budget !== undefined ? flagValue("--budget", flags.budget, parseAmount, AMOUNT_HINT) : undefined,
+        warn: flags.warn !== undefined ? flagValue("--warn", flags.warn, parseAmount, AMOUNT_HINT) : undefined,
+      };
+      const pricing = pricingFrom(flags, io);
+      const warnings = new Set<string>();
+      const plans: PlanCheck[] = files.map((file) => {
+        const parsed = parsePlan(readTextFile(file, io.cwd).text, file);
+        const plan = { ...parsed, budget: overrideBudget(parsed.budget, limits) };
+        return checkPlan(pricePlan(pricing, plan, asOfFrom(flags.asOf, plan.asOf, io.now()), warnings), plan);
+      });
+      const report = checkReport(plans);
+      writeWarnings(io, warnings);
+      io.stdout.write(await CHECK_RENDERERS[flags.format](report, { color: useColor(io) }));
+      if (flags.format === "github") appendStepSummary(io, renderCheckMarkdown(report));
+      io.stderr.write(checkVerdict(report));
+      done(gateExitCode(report.status));
+    });
+}

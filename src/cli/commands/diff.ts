@@ -1,0 +1,117 @@
+// `ratecard diff BASE HEAD`: two plans or saved reports (or FILE at a git ref) compared, with gates.
+
+import type { Command } from "commander";
+import { diffReports, parseThreshold, type Gates } from "../../core/diff.js";
+import { InputError, UsageError } from "../../core/errors.js";
+import { formatInstantShort, parseInstant } from "../../core/instant.js";
+import type { EstimateReport } from "../../core/types.js";
+import { DIFF_RENDERERS } from "../../render/diff/index.js";
+import { renderDiffMarkdown } from "../../render/diff/markdown.js";
+import { diffVerdict } from "../../render/diff/verdict.js";
+import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
+import { parsePlan } from "../../workload/parse-plan.js";
+import { readSavedReport } from "../../workload/parse-report.js";
+import { gateExitCode } from "../errors.js";
+import { collect, flagValue, formatOption } from "../flags.js";
+import { readAtRef } from "../git.js";
+import { useColor, type Io } from "../io.js";
+import { pricePlan, pricingFrom, writeWarnings, type Pricing, type PricingFlags } from "../pricing.js";
+import { readTextFile } from "../sources.js";
+import { appendStepSummary } from "../step-summary.js";
+
+interface DiffFlags extends PricingFlags {
+  baseRef?: string;
+  asOf?: string;
+  baseAsOf?: string;
+  headAsOf?: string;
+  failAbove?: string;
+  warnAbove?: string;
+  format: GateFormat;
+}
+
+/** A file's text and the name messages and reports give it. */
+interface Input {
+  file: string;
+  text: string;
+}
+
+const USAGE_HINT = "ratecard diff BASE HEAD, ratecard diff --base-ref REF FILE, or ratecard diff FILE --base-as-of DATE --head-as-of DATE";
+const GATE_HINT = "write a percentage of the base total like 10%, or an amount like 50";
+
+/** Which two inputs to compare, from the arguments and --base-ref. */
+function inputs(files: string[], flags: DiffFlags, io: Io): { base: Input; head: Input } {
+  const cwd = io.cwd ?? process.cwd();
+  if (flags.baseRef !== undefined) {
+    if (files.length !== 1) throw new UsageError(`--base-ref takes one FILE (got ${files.length})`, "ratecard diff --base-ref origin/main plan.yaml");
+    return { base: readAtRef(flags.baseRef, files[0]!, cwd), head: readTextFile(files[0]!, cwd) };
+  }
+  if (files.length === 2) return { base: readTextFile(files[0]!, cwd), head: readTextFile(files[1]!, cwd) };
+  if (files.length === 1 && (flags.baseAsOf !== undefined || flags.headAsOf !== undefined)) {
+    const one = readTextFile(files[0]!, cwd);
+    return { base: one, head: one };
+  }
+  throw new UsageError(files.length > 2 ? `diff compares two files (got ${files.length})` : "diff needs a base and a head", USAGE_HINT);
+}
+
+/** Prices one side: a saved report as it is, or a plan at the side's instant. */
+function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", sideAsOf: string | undefined, flags: DiffFlags, pricing: Pricing, io: Io, warnings: Set<string>): EstimateReport {
+  const saved = readSavedReport(input.text, input.file);
+  if (saved) {
+    if (sideAsOf !== undefined) {
+      throw new UsageError(`${sideFlag}: ${input.file} is a saved report, priced as of ${formatInstantShort(saved.asOf)}`, "give the plan file to price it at another instant");
+    }
+    if (!pricing.models) return saved;
+    const estimates = pricing.models.map(({ id }) => {
+      const e = saved.estimates.find((x) => x.model === id);
+      if (!e) throw new InputError(`the saved report has no estimate for "${id}"`, `it prices ${saved.estimates.map((x) => x.model).join(", ")}`, { file: input.file });
+      return e;
+    });
+    return { ...saved, estimates };
+  }
+  const plan = parsePlan(input.text, input.file);
+  const given = sideAsOf !== undefined ? [sideFlag, sideAsOf] : flags.asOf !== undefined ? ["--as-of", flags.asOf] : undefined;
+  const asOf = given ? flagValue(given[0]!, given[1]!, parseInstant) : (plan.asOf ?? io.now());
+  return pricePlan(pricing, plan, asOf, warnings);
+}
+
+/** --fail-above and --warn-above; a warn gate above a fail gate of the same kind is a usage error. */
+function gatesFrom(flags: DiffFlags): Gates {
+  const fail = flags.failAbove !== undefined ? flagValue("--fail-above", flags.failAbove, parseThreshold, GATE_HINT) : undefined;
+  const warn = flags.warnAbove !== undefined ? flagValue("--warn-above", flags.warnAbove, parseThreshold, GATE_HINT) : undefined;
+  if (fail && warn && fail.kind === warn.kind && warn.value.cmp(fail.value) > 0) {
+    throw new UsageError(`--warn-above ${flags.warnAbove} is above --fail-above ${flags.failAbove}`, "a warning comes before failure: lower --warn-above");
+  }
+  return { fail, warn };
+}
+
+/** Registers the diff command. */
+export function registerDiff(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command("diff")
+    .description("compare two plans or saved reports per model and item; gate the change of each model's total")
+    .argument("[files...]", "BASE and HEAD (plan YAML or estimate -f json reports), or one FILE with --base-ref or --base-as-of/--head-as-of")
+    .option("--base-ref <ref>", "compare FILE as committed at this git ref with its working copy")
+    .option("--as-of <date>", "price both plans at this date or ISO date-time")
+    .option("--base-as-of <date>", "price the base plan at this instant")
+    .option("--head-as-of <date>", "price the head plan at this instant")
+    .option("--fail-above <gate>", "fail when a model's total grows by more than this (10% or an amount like 50)")
+    .option("--warn-above <gate>", "warn when a model's total grows by more than this (10% or an amount like 50)")
+    .option("-m, --model <id>", "model to compare (repeatable; default: the plans' models)", collect)
+    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
+    .addOption(formatOption(GATE_FORMATS))
+    .action(async (files: string[], flags: DiffFlags) => {
+      const gates = gatesFrom(flags);
+      const { base, head } = inputs(files, flags, io);
+      const pricing = pricingFrom(flags, io);
+      const warnings = new Set<string>();
+      const baseReport = price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
+      const headReport = price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
+      const report = diffReports(baseReport, headReport, gates, { base: base.file, head: head.file });
+      writeWarnings(io, warnings);
+      io.stdout.write(await DIFF_RENDERERS[flags.format](report, { color: useColor(io) }));
+      if (flags.format === "github") appendStepSummary(io, renderDiffMarkdown(report));
+      io.stderr.write(diffVerdict(report));
+      done(gateExitCode(report.status));
+    });
+}

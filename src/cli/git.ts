@@ -1,0 +1,39 @@
+// `--base-ref`: a file as committed at a git ref, read with `git show REF:PATH` in the file's repository.
+
+import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { InputError, UsageError } from "../core/errors.js";
+
+function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
+  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) {
+    const missing = (r.error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new InputError(missing ? "git is not installed (--base-ref needs it)" : `git failed: ${r.error.message}`, "install git, or compare two files: ratecard diff BASE HEAD");
+  }
+  return { ok: r.status === 0, out: r.stdout, err: r.stderr.trim().split("\n")[0] ?? "" };
+}
+
+/** The text of `file` (a working-copy path) as committed at `ref`, named "REF:PATH" for messages. */
+export function readAtRef(ref: string, file: string, cwd: string): { file: string; text: string } {
+  if (ref.startsWith("-") || ref.trim() === "") throw new UsageError(`--base-ref: "${ref}" is not a git ref`, "name a branch, tag or commit, e.g. --base-ref origin/main");
+  let full: string;
+  try {
+    full = realpathSync(resolve(cwd, file));
+  } catch {
+    throw new InputError("no such file", "--base-ref compares the working copy of FILE with REF: name a file that exists", { file });
+  }
+  const top = git(["rev-parse", "--show-toplevel"], dirname(full));
+  if (!top.ok) throw new InputError("not inside a git repository", "--base-ref reads the file's history with git; compare two files instead", { file });
+  const root = realpathSync(top.out.trim());
+  const path = relative(root, full).split(sep).join("/");
+  const label = `${ref}:${path}`;
+  if (!git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root).ok) {
+    throw new InputError(`unknown git ref "${ref}"`, "fetch it first (actions/checkout needs fetch-depth: 0) or name an existing branch, tag or commit", { file });
+  }
+  const shown = git(["show", `${ref}:${path}`], root);
+  if (!shown.ok) {
+    throw new InputError(`the file does not exist at ${ref}`, "a new plan has no base to compare with: gate it with ratecard check", { file: label });
+  }
+  return { file: label, text: shown.out };
+}

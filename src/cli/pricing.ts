@@ -1,0 +1,47 @@
+// Pricing a plan for the gate commands, with estimate's flags: --model, --rates, --peak-share.
+
+import { loadRateCards } from "../cards/load.js";
+import type { Exact } from "../core/exact.js";
+import { estimate } from "../core/estimate.js";
+import type { Instant } from "../core/instant.js";
+import { parseShare } from "../core/quantity.js";
+import { staleWarnings } from "../core/staleness.js";
+import type { EstimateReport, Plan, RateBook } from "../core/types.js";
+import { flagValue } from "./flags.js";
+import type { Io } from "./io.js";
+import { readCardSources } from "./sources.js";
+
+/** The pricing flags `check` and `diff` share with `estimate`. */
+export interface PricingFlags {
+  model?: string[];
+  rates: string[];
+  peakShare?: string;
+}
+
+/** The rate book, models and peak share the flags ask for. */
+export interface Pricing {
+  book: RateBook;
+  models?: { id: string }[];
+  peakShare?: Exact;
+}
+
+/** Reads the flags once: cards from --rates, --model ids and --peak-share. */
+export function pricingFrom(flags: PricingFlags, io: Io): Pricing {
+  return {
+    book: loadRateCards(readCardSources(flags.rates, io.cwd)),
+    models: flags.model?.length ? flags.model.map((id) => ({ id })) : undefined,
+    peakShare: flags.peakShare !== undefined ? flagValue("--peak-share", flags.peakShare, parseShare) : undefined,
+  };
+}
+
+/** Prices `plan` at `asOf`; stale-card warnings are added to `warnings` (a set: each is said once). */
+export function pricePlan(p: Pricing, plan: Plan, asOf: Instant, warnings: Set<string>): EstimateReport {
+  const report = estimate(p.book, plan, { asOf, models: p.models, peakShare: p.peakShare });
+  for (const w of staleWarnings(p.book, report.estimates.map((e) => e.card), asOf)) warnings.add(w);
+  return report;
+}
+
+/** Writes each warning to stderr as "ratecard: warning: ...". */
+export function writeWarnings(io: Io, warnings: Iterable<string>): void {
+  for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+}

@@ -1,0 +1,104 @@
+// The display rows, summary and cost breakdown of a check report, shared by its renderers.
+
+import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
+import { formatInstantShort } from "../../core/instant.js";
+import type { Budget } from "../../core/types.js";
+import { formatMoney } from "../format.js";
+import { plural } from "../gate-format.js";
+
+/** One verdict row, formatted. */
+export interface CheckViewRow {
+  plan: string;
+  item: string;
+  model: string;
+  cost: string;
+  budget: string;
+  headroom: string;
+  status: CheckRow["status"];
+  row: CheckRow;
+  check: PlanCheck;
+}
+
+/** The label of a plan: its name, else its file. */
+export function planLabel(p: PlanCheck): string {
+  return p.estimate.planName ?? p.file ?? "plan";
+}
+
+/** "$200.00", "$200.00 (warn $150.00)" or "warn $150.00". */
+export function budgetText(b: Budget, currency: string): string {
+  const warn = b.warn ? `warn ${formatMoney(b.warn, currency)}` : "";
+  if (!b.fail) return warn;
+  return formatMoney(b.fail, currency) + (warn ? ` (${warn})` : "");
+}
+
+/** Every verdict row of every plan, formatted. */
+export function checkRows(report: CheckReport): CheckViewRow[] {
+  return report.plans.flatMap((p) =>
+    p.rows.map((r) => {
+      const cur = p.estimate.currency;
+      return {
+        plan: planLabel(p),
+        item: r.item ?? "(total)",
+        model: r.model,
+        cost: formatMoney(r.cost, cur),
+        budget: budgetText(r.budget, cur),
+        headroom: formatMoney(r.headroom, cur),
+        status: r.status,
+        row: r,
+        check: p,
+      };
+    }),
+  );
+}
+
+/** "deepseek-v4-flash total" or "deepseek-v4-flash · chat", prefixed by the plan when there are several. */
+function where(v: CheckViewRow, several: boolean): string {
+  return `${several ? `${v.plan}: ` : ""}${v.model}${v.row.item === null ? " total" : ` · ${v.row.item}`}`;
+}
+
+/** What a row's cost is over: "$168.00 > $150.00" or "$160.00 > warn $150.00". */
+function overText(v: CheckViewRow): string {
+  const cur = v.check.estimate.currency;
+  const r = v.row;
+  if (r.status === "FAIL") return `${v.cost} > ${formatMoney(r.budget.fail!, cur)}`;
+  return `${v.cost} > warn ${formatMoney(r.budget.warn!, cur)}`;
+}
+
+/** One sentence: how many budgets failed or warned and the first of them, or the least headroom. */
+export function checkSummary(report: CheckReport): string {
+  const rows = checkRows(report);
+  const several = report.plans.length > 1;
+  const { PASS, WARN, FAIL } = report.counts;
+  const total = PASS + WARN + FAIL;
+  if (FAIL > 0) {
+    const first = rows.find((r) => r.status === "FAIL")!;
+    return `${FAIL} of ${plural(total, "budget")} failed${WARN ? `, ${WARN} warned` : ""}; first: ${where(first, several)} ${overText(first)}`;
+  }
+  if (WARN > 0) {
+    const first = rows.find((r) => r.status === "WARN")!;
+    return `${WARN} of ${plural(total, "budget")} warned; first: ${where(first, several)} ${overText(first)}`;
+  }
+  const least = rows.reduce((a, b) => (b.row.headroom.cmp(a.row.headroom) < 0 ? b : a));
+  const all = total === 1 ? "the budget passes" : `all ${total} budgets pass`;
+  return `${all}; least headroom ${least.headroom} (${where(least, several)})`;
+}
+
+/** "support bot · as of 2026-04-24 · USD" for one plan; "N plans" for several. */
+export function checkContext(report: CheckReport): string {
+  if (report.plans.length > 1) return `${report.plans.length} plans`;
+  const p = report.plans[0]!;
+  return `${planLabel(p)} · as of ${formatInstantShort(p.estimate.asOf)} · ${p.estimate.currency}`;
+}
+
+/** The cost of every workload item on every model of a plan, with totals ("—" where an item is not priced). */
+export function breakdown(p: PlanCheck): { head: string[]; rows: string[][] } {
+  const cur = p.estimate.currency;
+  const models = p.estimate.estimates;
+  const items = [...new Set(models.flatMap((e) => e.items.map((i) => i.workload)))];
+  const rows = items.map((w) => [w, ...models.map((e) => {
+    const it = e.items.find((i) => i.workload === w);
+    return it ? formatMoney(it.total, cur) : "—";
+  })]);
+  rows.push(["total", ...models.map((e) => formatMoney(e.total, cur))]);
+  return { head: ["item", ...models.map((e) => e.model)], rows };
+}

@@ -1,0 +1,79 @@
+// The display rows and summary of a diff report, shared by its renderers.
+
+import type { Change, DiffReport, ModelDiff, Threshold } from "../../core/diff.js";
+import { formatInstantShort } from "../../core/instant.js";
+import { formatMoney } from "../format.js";
+import { formatPctChange, formatSignedMoney, formatThreshold } from "../gate-format.js";
+
+/** The formatted amounts of one change. */
+export interface ChangeCells {
+  base: string;
+  head: string;
+  change: string;
+  pct: string;
+}
+
+const KIND_NOTES: Record<Change["kind"], string> = { changed: "", unchanged: "", new: "new", removed: "removed" };
+
+/** Base, head, change and percentage as display text ("—" for a side it is absent from). */
+export function changeCells(c: Change, currency: string): ChangeCells {
+  const money = (x: Change["base"]) => (x === null ? "—" : formatMoney(x, currency));
+  return { base: money(c.base), head: money(c.head), change: formatSignedMoney(c.change, currency), pct: formatPctChange(c.pct) };
+}
+
+/** "new" / "removed" for rows present on one side only, else "". */
+export function kindNote(c: Change): string {
+  return KIND_NOTES[c.kind];
+}
+
+/** Whether the per-item rows say more than the per-model ones: several items, or items new or removed. */
+export function showItems(report: DiffReport): boolean {
+  return report.models.some((m) => m.items.length > 1 || m.items.some((i) => i.kind === "new" || i.kind === "removed"));
+}
+
+/** Whether any gate was given. */
+export function gated(report: DiffReport): boolean {
+  return report.gates.fail !== undefined || report.gates.warn !== undefined;
+}
+
+/** "--fail-above 50%" */
+function gateText(flag: string, t: Threshold, currency: string): string {
+  return `${flag} ${formatThreshold(t, currency)}`;
+}
+
+/** "fail above 50%, warn above 10%", or "no gates". */
+export function gatesText(report: DiffReport): string {
+  const g = report.gates;
+  const parts = [g.fail && `fail above ${formatThreshold(g.fail, report.currency)}`, g.warn && `warn above ${formatThreshold(g.warn, report.currency)}`].filter(Boolean);
+  return parts.length ? `gates: ${parts.join(", ")} of each model's total` : "no gates";
+}
+
+/** "deepseek-v4-flash +$168.00 (+100%)" */
+function changeOf(m: ModelDiff, currency: string): string {
+  const cells = changeCells(m, currency);
+  return `${m.model} ${cells.change} (${cells.pct}${kindNote(m) ? `, ${kindNote(m)}` : ""})`;
+}
+
+/** One sentence: the first model over a gate, else the largest change. */
+export function diffSummary(report: DiffReport): string {
+  const cur = report.currency;
+  for (const status of ["FAIL", "WARN"] as const) {
+    const over = report.models.filter((m) => m.status === status);
+    if (over.length === 0) continue;
+    const first = over[0]!;
+    const flag = status === "FAIL" ? "--fail-above" : "--warn-above";
+    const more = over.length > 1 ? `; ${over.length - 1} more model${over.length > 2 ? "s" : ""} too` : "";
+    return `${changeOf(first, cur)} is above ${gateText(flag, first.breach!.threshold, cur)}${more}`;
+  }
+  const changed = report.models.filter((m) => !m.change.isZero());
+  const prefix = gated(report) ? `every model is within the gates` : "no gate given";
+  if (changed.length === 0) return `${prefix}; no cost changed`;
+  const largest = changed.reduce((a, b) => (b.change.abs().cmp(a.change.abs()) > 0 ? b : a));
+  return `${prefix}; largest change: ${changeOf(largest, cur)}`;
+}
+
+/** "base `main:plan.yaml` (as of 2026-04-24) → head `plan.yaml` (as of 2026-04-24) · USD" */
+export function sidesText(report: DiffReport, code: (s: string) => string = (s) => s): string {
+  const side = (s: DiffReport["base"]) => `${code(s.label)} (as of ${formatInstantShort(s.asOf)})`;
+  return `base ${side(report.base)} → head ${side(report.head)} · ${report.currency}`;
+}
