@@ -24,10 +24,9 @@ export function readBudget(y: YamlFile, f: Fields): Budget | undefined {
   const n = y.deref(node);
   const where = y.loc(n);
   if (isScalar(n)) return { fail: y.value(n, path, parseBudgetAmount), where };
-  if (isMap(n) && n.items.some((p) => isScalar(p.key) && p.key.value === "per")) {
-    const per = n.items.find((p) => isScalar(p.key) && p.key.value === "per")!;
-    y.fail(per.key as Node, `"${path}.per": budgets per period need workload periods; a budget limits the plan's totals`, "remove per:");
-  }
+  if (!isMap(n)) y.fail(n, `${path} must be an amount or a mapping of fail: and warn:`, "write budget: 200 or budget: {fail: 200, warn: 150}");
+  const per = n.items.find((p) => isScalar(p.key) && p.key.value === "per");
+  if (per) y.fail(per.key as Node, `"${path}.per": budgets per period need workload periods; a budget limits the plan's totals`, "remove per:");
   const b = y.map(n, path, BUDGET_KEYS);
   const fail = y.value(b.required("fail", "add fail: <amount>; warn: is optional"), b.pathOf("fail"), parseBudgetAmount);
   const warn = b.parsed("warn", parseBudgetAmount);
