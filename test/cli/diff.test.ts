@@ -127,6 +127,17 @@ describe("ratecard diff inputs", () => {
     expect(JSON.parse(r.stdout).models.map((m: { change_pct: string }) => m.change_pct)).toEqual(["100", "100"]);
   });
 
+  it("picks models from saved reports with -m, and refuses pricing flags when both sides are saved", () => {
+    const dir = tempDir({ "a.json": spawnCli(["estimate", BASE, "-f", "json"]).stdout, "b.json": spawnCli(["estimate", HEAD, "-f", "json"]).stdout });
+    const [a, b] = [join(dir, "a.json"), join(dir, "b.json")];
+    const picked = spawnCli(["diff", a, b, "-m", "deepseek-v4-pro", "-f", "json"]);
+    expect(JSON.parse(picked.stdout).models.map((m: { model: string; change: string }) => [m.model, m.change])).toEqual([["deepseek-v4-pro", "1682"]]);
+    const missing = spawnCli(["diff", a, b, "-m", "deepseek-chat"]);
+    expect([missing.code, missing.stderr]).toEqual([2, `ratecard: error: ${a}: the saved report has no estimate for "deepseek-chat" (it prices deepseek-v4-flash, deepseek-v4-pro)\n`]);
+    const asOf = spawnCli(["diff", a, b, "--as-of", "2026-05-01"]);
+    expect([asOf.code, asOf.stderr]).toEqual([2, "ratecard: error: --as-of: both sides are saved reports, so nothing is priced (drop --as-of, or give a plan file)\n"]);
+  });
+
   it("refuses --base-as-of for a saved report", () => {
     const dir = tempDir({ "base.json": spawnCli(["estimate", BASE, "-f", "json"]).stdout });
     const r = spawnCli(["diff", join(dir, "base.json"), HEAD, "--base-as-of", "2026-05-01"]);

@@ -53,25 +53,30 @@ function inputs(files: string[], flags: DiffFlags, io: Io): { base: Input; head:
   throw new UsageError(files.length > 2 ? `diff compares two files (got ${files.length})` : "diff needs a base and a head", USAGE_HINT);
 }
 
-/** Prices one side: a saved report as it is, or a plan at the side's instant. */
-function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", sideAsOf: string | undefined, flags: DiffFlags, pricing: Pricing, io: Io, warnings: Set<string>): EstimateReport {
+/** Prices one side: a saved report as it is (`saved`), or a plan at the side's instant. */
+function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", sideAsOf: string | undefined, flags: DiffFlags, pricing: Pricing, io: Io, warnings: Set<string>): { report: EstimateReport; saved: boolean } {
   const saved = readSavedReport(input.text, input.file);
   if (saved) {
-    if (sideAsOf !== undefined) {
-      throw new UsageError(`${sideFlag}: ${input.file} is a saved report, priced as of ${formatInstantShort(saved.asOf)}`, "give the plan file to price it at another instant");
-    }
-    if (!pricing.models) return saved;
-    const estimates = pricing.models.map(({ id }) => {
-      const e = saved.estimates.find((x) => x.model === id);
-      if (!e) throw new InputError(`the saved report has no estimate for "${id}"`, `it prices ${saved.estimates.map((x) => x.model).join(", ")}`, { file: input.file });
-      return e;
-    });
-    return { ...saved, estimates };
+    return { report: fromSaved(saved, input, sideFlag, sideAsOf, pricing), saved: true };
   }
   const plan = parsePlan(input.text, input.file);
   const given = sideAsOf !== undefined ? [sideFlag, sideAsOf] : flags.asOf !== undefined ? ["--as-of", flags.asOf] : undefined;
   const asOf = given ? flagValue(given[0]!, given[1]!, parseInstant) : (plan.asOf ?? io.now());
-  return pricePlan(pricing, plan, asOf, warnings);
+  return { report: pricePlan(pricing, plan, asOf, warnings), saved: false };
+}
+
+/** A saved report as one side: it cannot be repriced; --model picks among its models. */
+function fromSaved(saved: EstimateReport, input: Input, sideFlag: string, sideAsOf: string | undefined, pricing: Pricing): EstimateReport {
+  if (sideAsOf !== undefined) {
+    throw new UsageError(`${sideFlag}: ${input.file} is a saved report, priced as of ${formatInstantShort(saved.asOf)}`, "give the plan file to price it at another instant");
+  }
+  if (!pricing.models) return saved;
+  const estimates = pricing.models.map(({ id }) => {
+    const e = saved.estimates.find((x) => x.model === id);
+    if (!e) throw new InputError(`the saved report has no estimate for "${id}"`, `it prices ${saved.estimates.map((x) => x.model).join(", ")}`, { file: input.file });
+    return e;
+  });
+  return { ...saved, estimates };
 }
 
 /** --fail-above and --warn-above; a warn gate above a fail gate of the same kind is a usage error. */
@@ -105,9 +110,13 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
       const { base, head } = inputs(files, flags, io);
       const pricing = pricingFrom(flags, io);
       const warnings = new Set<string>();
-      const baseReport = price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
-      const headReport = price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
-      const report = diffReports(baseReport, headReport, gates, { base: base.file, head: head.file });
+      const b = price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
+      const h = price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
+      const unused = flags.asOf !== undefined ? "--as-of" : flags.peakShare !== undefined ? "--peak-share" : flags.rates.length > 0 ? "--rates" : undefined;
+      if (unused && b.saved && h.saved) {
+        throw new UsageError(`${unused}: both sides are saved reports, so nothing is priced`, `drop ${unused}, or give a plan file`);
+      }
+      const report = diffReports(b.report, h.report, gates, { base: base.file, head: head.file });
       writeWarnings(io, warnings);
       io.stdout.write(await DIFF_RENDERERS[flags.format](report, { color: useColor(io) }));
       if (flags.format === "github") appendStepSummary(io, renderDiffMarkdown(report));
