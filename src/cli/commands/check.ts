@@ -22,8 +22,6 @@ interface CheckFlags extends PricingFlags {
   format: GateFormat;
 }
 
-const AMOUNT_HINT = "write an amount in the card's currency, like 200 or 1500.50";
-
 /** Registers the check command. */
 export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
   program
@@ -39,8 +37,8 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .addOption(formatOption(GATE_FORMATS))
     .action(async (files: string[], flags: CheckFlags) => {
       const limits = {
-        fail: flags.budget !== undefined ? flagValue("--budget", flags.budget, parseAmount, AMOUNT_HINT) : undefined,
-        warn: flags.warn !== undefined ? flagValue("--warn", flags.warn, parseAmount, AMOUNT_HINT) : undefined,
+        fail: flags.budget !== undefined ? flagValue("--budget", flags.budget, parseAmount) : undefined,
+        warn: flags.warn !== undefined ? flagValue("--warn", flags.warn, parseAmount) : undefined,
       };
       const pricing = pricingFrom(flags, io);
       const warnings = new Set<string>();
