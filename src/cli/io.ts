@@ -4,6 +4,8 @@
 export interface Sink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** Present on Node streams: lets a writer wait for "drain" when `write` returns false. */
+  once?(event: "drain", listener: () => void): unknown;
 }
 
 /** What `run` needs from the outside world. */
@@ -15,6 +17,14 @@ export interface Io {
   now: () => number;
   /** The working directory relative paths resolve against. */
   cwd?: string;
+  /** Reads all of standard input (for `-` arguments). */
+  readStdin?: () => string;
+}
+
+/** Writes to a sink, waiting for "drain" when the stream asks the writer to slow down. */
+export function writeWithBackPressure(sink: Sink, text: string): void | Promise<void> {
+  if (sink.write(text) !== false || !sink.once) return;
+  return new Promise((resolve) => sink.once!("drain", resolve));
 }
 
 /** Colour on stdout: only a TTY, and never with NO_COLOR set (any value). */

@@ -5,6 +5,9 @@ import { registerCheck } from "./commands/check.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerEstimate } from "./commands/estimate.js";
 import { registerRates } from "./commands/rates.js";
+import { registerSolve } from "./commands/solve.js";
+import { registerSweep } from "./commands/sweep.js";
+import { registerTokens } from "./commands/tokens.js";
 import { exitCodeOf, formatError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -32,6 +35,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerRates(program, io, done);
   registerCheck(program, io, done);
   registerDiff(program, io, done);
+  registerSweep(program, io, done);
+  registerSolve(program, io, done);
+  registerTokens(program, io, done);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     await program.parseAsync(argv, { from: "user" });

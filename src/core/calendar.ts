@@ -60,19 +60,24 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-function inWindows(minute: number, windows: [number, number][]): boolean {
+/** Whether a minute of the day lies in one of the windows (a window may run past midnight). */
+export function inWindows(minute: number, windows: readonly [number, number][]): boolean {
   return windows.some(([s, e]) => (minute >= s && minute < e) || (e > 1440 && minute < e - 1440));
+}
+
+/** Whether a local time is peak under one rule, given the holiday dates that count. */
+export function peakUnder(rule: CalendarRule, local: LocalTime, holidays: ReadonlySet<string>): boolean {
+  if (rule.days === "weekdays" && (local.weekday === 0 || local.weekday === 6)) return false;
+  if (rule.holidaysOffPeak && holidays.has(local.date)) return false;
+  const inside = inWindows(local.minute, rule.windows);
+  return rule.windowsAre === "peak" ? inside : !inside;
 }
 
 /** Whether the instant `t` is billed at peak prices under `cal` (weekdays and holidays local). */
 export function isPeak(cal: Calendar, t: Instant): boolean {
   const rule = ruleAt(cal, t);
   if (!rule) return true;
-  const local = localTime(t, cal.timeZone);
-  if (rule.days === "weekdays" && (local.weekday === 0 || local.weekday === 6)) return false;
-  if (rule.holidaysOffPeak && cal.holidays.has(local.date)) return false;
-  const inside = inWindows(local.minute, rule.windows);
-  return rule.windowsAre === "peak" ? inside : !inside;
+  return peakUnder(rule, localTime(t, cal.timeZone), cal.holidays);
 }
 
 /** Share of a typical week's hours that are peak under a rule (holidays ignored), as a fraction. */

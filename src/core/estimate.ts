@@ -1,9 +1,13 @@
 // The estimate: workloads x resolved prices -> exact itemised lines and totals per model.
 
 import { ruleAt, typicalPeakShare } from "./calendar.js";
+import { inCurrency } from "./currency.js";
 import { InputError, withLocation } from "./errors.js";
 import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
+import { periodSpan } from "./forms/period.js";
+import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
+import { workloadTotals } from "./forms/totals.js";
 import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
 import type {
   Bucket,
@@ -21,21 +25,27 @@ import type {
 
 const MILLION = Exact.int(1000000);
 
-/** Options that override the plan: the instant, the models, the share of calls at peak. */
+/**
+ * Options that override the plan: the instant, the models, the share of calls at peak, and the
+ * report currency (published prices, or a conversion at `fx` units of it per card unit).
+ */
 export interface EstimateOptions {
   asOf: Instant;
   models?: ModelRef[];
   peakShare?: Exact;
+  currency?: string;
+  fx?: Exact;
 }
 
-/** Tokens per bucket of one workload item: calls x per-call tokens. */
+/** Tokens per bucket of one workload item, whatever its form (core/forms reduces it). */
 export function bucketTokens(w: Workload): [Bucket, Exact][] {
+  const t = workloadTotals(w);
   const rows: [Bucket, Exact][] = [
-    ["input_cache_hit", w.calls.mul(w.cachedPrefix)],
-    ["input_cache_miss", w.calls.mul(w.miss)],
-    ["output", w.calls.mul(w.reply)],
+    ["input_cache_hit", t.hit],
+    ["input_cache_miss", t.miss],
+    ["output", t.output],
   ];
-  if (!w.reasoning.isZero()) rows.push(["reasoning", w.calls.mul(w.reasoning)]);
+  if (!t.reasoning.isZero()) rows.push(["reasoning", t.reasoning]);
   return rows;
 }
 
@@ -61,6 +71,42 @@ function peakShareFor(book: RateBook, res: Resolution, t: Instant, given?: Exact
     );
   }
   return typicalPeakShare(rule);
+}
+
+/** The peak share of an item with a schedule: its minutes against the version's calendar. */
+function scheduleShare(book: RateBook, w: Workload, res: Resolution, asOf: Instant): Exact {
+  const cal = book.calendars.get(res.version.calendar ?? "");
+  if (!cal) throw new InputError(`"${res.billedAs ?? res.model}" has peak prices but no calendar`, "add calendar: to its version");
+  try {
+    if (w.period) return schedulePeakShare(cal, w.schedule!, periodSpan(w.period, asOf));
+    const rule = ruleAt(cal, asOf);
+    if (!rule) throw new InputError(`no calendar rule at ${formatInstantShort(asOf)} (calendar "${cal.name}")`, "add a rule to the calendar");
+    return schedulePeakShare(cal, w.schedule!, typicalWeek(asOf), rule);
+  } catch (err) {
+    throw withLocation(err, w.where);
+  }
+}
+
+/** Prices an item and adds what its forms report: its schedule's share, its period. */
+function estimateItem(book: RateBook, w: Workload, res: Resolution, opts: EstimateOptions, modelShare: Exact | null): ItemEstimate {
+  const windowed = !!res.version.peak && opts.peakShare === undefined;
+  const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : undefined;
+  const item = priceItem(w, res, own ?? modelShare);
+  if (w.schedule) item.schedule = { text: w.schedule.text, peakShare: own ?? modelShare };
+  if (w.period) {
+    const span = periodSpan(w.period, opts.asOf);
+    const calls = workloadTotals(w).calls;
+    item.period = { text: w.period.text, start: span.start, end: span.end, days: span.days, calls, perDay: item.total.div(span.days) };
+  }
+  if (w.tokenFiles?.length) item.tokenFiles = w.tokenFiles;
+  return item;
+}
+
+/** A model's per-day average, when every item covers a period of the same length. */
+function perDayOf(items: ItemEstimate[]): { perDay?: Exact } {
+  const days = items[0]?.period?.days;
+  if (!days || !items.every((i) => i.period?.days.eq(days))) return {};
+  return { perDay: sum(items.map((i) => i.total)).div(days) };
 }
 
 /** Prices one workload item under a resolved version. */
@@ -114,6 +160,11 @@ function assignModels(book: RateBook, plan: Plan, opts: EstimateOptions): { ref:
   return out;
 }
 
+/** The model ids an estimate of `plan` covers, in report order. */
+export function estimateModels(book: RateBook, plan: Plan, opts: EstimateOptions): string[] {
+  return assignModels(book, plan, opts).map((m) => m.ref.id);
+}
+
 /** Computes the exact estimate of a plan on each model at the as-of instant. */
 export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
   if (plan.workloads.length === 0) throw new InputError("the plan has no workloads", "add a workload with calls", plan.file ? { file: plan.file } : undefined);
@@ -126,9 +177,11 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
     } catch (err) {
       throw withLocation(err, ref.where);
     }
+    const converted = { ...inCurrency(res, opts.currency, opts.fx), from: res.currency };
+    res = converted.res;
     currencies.add(res.currency);
     const share = peakShareFor(book, res, opts.asOf, opts.peakShare);
-    const priced = items.map((w) => priceItem(w, res, share));
+    const priced = items.map((w) => estimateItem(book, w, res, opts, share));
     const v = res.version;
     estimates.push({
       model: ref.id,
@@ -140,6 +193,8 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
       peakShare: share,
       total: sum(priced.map((i) => i.total)),
       items: priced,
+      ...(opts.currency !== undefined && opts.currency !== converted.from ? { conversion: converted.conversion } : {}),
+      ...perDayOf(priced),
     });
   }
   if (currencies.size > 1) {

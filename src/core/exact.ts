@@ -156,3 +156,46 @@ export function sum(values: Iterable<Exact>): Exact {
   for (const v of values) total = total.add(v);
   return total;
 }
+
+/** `m` / 10^p as a decimal string without trailing zeros (m >= 0). */
+function placeDecimal(m: bigint, p: number): string {
+  const s = m.toString();
+  if (p === 0) return s;
+  const padded = s.length <= p ? "0".repeat(p - s.length + 1) + s : s;
+  const point = padded.length - p;
+  let end = padded.length;
+  while (end > point && padded.charCodeAt(end - 1) === 48) end--;
+  return end === point ? padded.slice(0, point) : `${padded.slice(0, point)}.${padded.slice(point, end)}`;
+}
+
+/**
+ * A fast printer of n/d for one fixed denominator d > 0, giving exactly `Exact.of(n, d).toDecimal()`
+ * (exact when it terminates, else half-even to 12 places) without building an Exact: for long
+ * runs of values on a common denominator (sweeps).
+ */
+export function decimalFormatter(d: bigint): (n: bigint) => string {
+  if (d <= 0n) throw new RangeError("the denominator must be positive");
+  let rest = d;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2n === 0n) {
+    rest /= 2n;
+    twos++;
+  }
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  const places = Math.max(twos, fives);
+  const terminatingMul = 10n ** BigInt(places) / (d / rest);
+  const scale12 = 10n ** 12n;
+  return (n: bigint): string => {
+    if (n < 0n) return Exact.of(n, d).toDecimal();
+    if (rest === 1n) return placeDecimal(n * terminatingMul, places);
+    if (n % rest === 0n) return placeDecimal((n / rest) * terminatingMul, places);
+    const scaled = n * scale12;
+    let q = scaled / d;
+    if (2n * (scaled % d) > d) q += 1n; // no ties: a tie would make n/d terminate
+    return placeDecimal(q, 12);
+  };
+}

@@ -25,14 +25,20 @@ export interface Provenance {
   where?: Location;
 }
 
-/** A price version: flat prices, or peak and off-peak prices switched by a calendar. */
-export interface PriceVersion extends Provenance {
-  kind: "price";
-  from: Instant;
+/** The price sets of one version: flat, or peak and off-peak. */
+export interface VersionPrices {
   flat?: PriceSet;
   peak?: PriceSet;
   offPeak?: PriceSet;
+}
+
+/** A price version: flat prices, or peak and off-peak prices switched by a calendar. */
+export interface PriceVersion extends Provenance, VersionPrices {
+  kind: "price";
+  from: Instant;
   calendar?: string;
+  /** The same prices as published in other currencies (same shape), by ISO code. */
+  currencies?: Map<string, VersionPrices>;
 }
 
 /** From `from` on, the model is billed as another model. */
@@ -103,7 +109,53 @@ export interface ModelRef {
   where?: Location;
 }
 
-/** One workload: per-call token counts and the number of calls, all exact integers. */
+/** A multi-turn chat against a stateless API: every turn resends the history. */
+export interface Conversation {
+  turns: Exact;
+  system: Exact;
+  user: Exact;
+  reply: Exact;
+  reasoning: Exact;
+  /** Earlier turns are cache hits (default true). */
+  historyCached: boolean;
+  /** The first turn's system prompt is a cache hit (default true). */
+  systemCached: boolean;
+}
+
+/** Input tokens per call split by an expected cache hit rate (0..1). */
+export interface HitRate {
+  input: Exact;
+  rate: Exact;
+}
+
+/** When calls run: hour windows on some days, in a time zone. */
+export interface Schedule {
+  /** Minute-of-day windows [start, end); end may pass 1440 (the window runs past midnight). */
+  windows: [number, number][];
+  timeZone: string;
+  days: "all" | "weekdays" | "weekends";
+  /** As written ("22:00-06:00 Europe/Berlin, weekdays"), for reports. */
+  text: string;
+}
+
+/** The unit of a call rate (`calls: 30000/day`). */
+export type RateUnit = "hour" | "day" | "week" | "month";
+
+/** The span a workload covers: `30d` from the as-of instant, or a calendar month (UTC). */
+export type Period = { kind: "days"; days: number; text: string } | { kind: "month"; year: number; month: number; text: string };
+
+/** A token field whose count came from a text file and the V3 tokenizer. */
+export interface TokenFile {
+  field: string;
+  file: string;
+  tokens: Exact;
+}
+
+/**
+ * One workload: per-call token counts and the number of calls, all exact integers. The optional
+ * forms (hit rate, conversation, warm-up, schedule, period) replace or refine the fixed split;
+ * `core/forms` reduces every form to exact bucket totals.
+ */
 export interface Workload {
   name: string;
   calls: Exact;
@@ -111,6 +163,17 @@ export interface Workload {
   miss: Exact;
   reply: Exact;
   reasoning: Exact;
+  /** `input` + `cache_hit_rate` instead of cached_prefix / miss. */
+  hitRate?: HitRate;
+  /** `calls` counts conversations of this shape. */
+  conversation?: Conversation;
+  /** The first call of each of this many prefixes pays its cached part at the miss price. */
+  distinctPrefixes?: Exact;
+  schedule?: Schedule;
+  /** `calls` is a rate per this unit over `period`. */
+  callsPer?: RateUnit;
+  period?: Period;
+  tokenFiles?: TokenFile[];
   /** Models this item is priced on; undefined means the plan's models. */
   models?: ModelRef[];
   /** The item's budget on each model it is priced on (`ratecard check`). */
@@ -145,11 +208,27 @@ export interface Line {
   cost: Exact;
 }
 
+/** The period an item covers, as priced. */
+export interface PeriodEstimate {
+  text: string;
+  start: Instant;
+  end: Instant;
+  days: Exact;
+  /** Calls over the whole period. */
+  calls: Exact;
+  /** The item's total divided by the period's days. */
+  perDay: Exact;
+}
+
 /** One workload item priced on one model. */
 export interface ItemEstimate {
   workload: string;
   total: Exact;
   lines: Line[];
+  /** The item's own peak share when its schedule sets one; else undefined (the model's applies). */
+  schedule?: { text: string; peakShare: Exact | null };
+  period?: PeriodEstimate;
+  tokenFiles?: TokenFile[];
 }
 
 /** A model's estimate over every workload item that applies to it. */
@@ -165,6 +244,16 @@ export interface ModelEstimate {
   peakShare: Exact | null;
   total: Exact;
   items: ItemEstimate[];
+  /** With a report currency other than the card's: null when the card publishes prices in it, else the conversion. */
+  conversion?: Conversion | null;
+  /** The total per day, when every item covers a period of the same number of days. */
+  perDay?: Exact;
+}
+
+/** Prices converted from the card's currency at an explicit rate (target units per source unit). */
+export interface Conversion {
+  from: string;
+  rate: Exact;
 }
 
 /** The whole estimate report that renderers format. */

@@ -1,18 +1,17 @@
-// A workload or plan YAML file -> a validated plan (exact integer token counts, located model refs).
+// A workload or plan YAML file -> a validated plan (exact token counts in every workload form, located model refs).
 
-import type { Node } from "yaml";
+import type { Location } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
-import { COUNT_HINT, parseCount } from "../core/quantity.js";
 import type { ModelRef, Plan, Workload } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 import { readBudget } from "./budget.js";
+import { FORM_KEYS, readForms, TokenFields, type TokenCounter } from "./forms.js";
 
 /** The per-call token fields of a workload, as written in files. */
 export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as const;
-const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, "models", "budget"] as const;
+const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, ...FORM_KEYS, "models", "budget"] as const;
 const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads", "budget"] as const;
-
 
 function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
   const node = f.get("models");
@@ -22,27 +21,44 @@ function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
   return refs;
 }
 
-function count(f: Fields, key: string): Exact {
-  return f.parsed(key, parseCount, COUNT_HINT) ?? Exact.ZERO;
-}
-
-function readWorkload(y: YamlFile, f: Fields, fallbackName: string): Workload {
+function readWorkload(y: YamlFile, f: Fields, fallbackName: string, counter: TokenCounter): Workload {
   if (!f.has("calls")) y.fail(f.node, `${f.path || "the workload"} has no calls`, "add calls: <number of calls>");
-  return {
+  const tokens = new TokenFields(y, counter);
+  const forms = readForms(y, f, tokens);
+  const w: Workload = {
     name: f.text("name") ?? fallbackName,
-    calls: count(f, "calls"),
-    cachedPrefix: count(f, "cached_prefix"),
-    miss: count(f, "miss"),
-    reply: count(f, "reply"),
-    reasoning: count(f, "reasoning"),
+    ...forms,
+    cachedPrefix: tokens.read(f, "cached_prefix"),
+    miss: tokens.read(f, "miss"),
+    reply: tokens.read(f, "reply"),
+    reasoning: tokens.read(f, "reasoning"),
     models: readModels(y, f),
     budget: readBudget(y, f),
     where: y.loc(f.node),
   };
+  if (tokens.files.length > 0) w.tokenFiles = tokens.files;
+  return w;
 }
 
-/** Parses a workload file (one workload at the top level) or a plan (a `workloads:` list). */
-export function parsePlan(text: string, file: string): Plan {
+/**
+ * Parses a workload file (one workload at the top level) or a plan (a `workloads:` list).
+ * `tokenCounts` gives the count of each `{ file: path }` token field, keyed by the path as written.
+ */
+export function parsePlan(text: string, file: string, tokenCounts?: ReadonlyMap<string, Exact>): Plan {
+  return readPlan(text, file, (path) => tokenCounts?.get(path));
+}
+
+/** The `{ file: path }` token fields of a plan (each path once, where first written), for the CLI to count first. */
+export function planTokenFiles(text: string, file: string): { path: string; where: Location }[] {
+  const paths = new Map<string, Location>();
+  readPlan(text, file, (path, where) => {
+    if (!paths.has(path)) paths.set(path, where);
+    return Exact.ZERO;
+  });
+  return [...paths].map(([path, where]) => ({ path, where }));
+}
+
+function readPlan(text: string, file: string, counter: TokenCounter): Plan {
   const y = new YamlFile(text, file);
   const top = y.map(y.root, "", [...new Set([...PLAN_KEYS, ...ITEM_KEYS])]);
   const asOf = top.parsed("as_of", parseInstant, "write as_of: YYYY-MM-DD or an ISO date-time");
@@ -52,7 +68,7 @@ export function parsePlan(text: string, file: string): Plan {
     if (stray) y.fail(top.get(stray), `"${stray}" belongs inside a workload when the file has a workloads: list`, "move it into an item of workloads:");
     const items = y.seq(top.get("workloads")!, "workloads");
     if (items.length === 0) y.fail(top.get("workloads"), "workloads is empty", "add at least one workload with calls");
-    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS), `workload ${i + 1}`));
+    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS), `workload ${i + 1}`, counter));
     const seen = new Set<string>();
     workloads.forEach((w, i) => {
       if (seen.has(w.name)) y.fail(items[i], `two workloads are named "${w.name}"`, "give each workload its own name");
@@ -60,7 +76,7 @@ export function parsePlan(text: string, file: string): Plan {
     });
     return { name, asOf, models: readModels(y, top), workloads, budget: readBudget(y, top), file };
   }
-  const single = readWorkload(y, top, name ?? "workload");
+  const single = readWorkload(y, top, name ?? "workload", counter);
   // A single workload's budget is the plan's: it limits each model's total.
   return { name, asOf, models: single.models, workloads: [{ ...single, models: undefined, budget: undefined }], budget: single.budget, file };
 }

@@ -1,7 +1,37 @@
 // Estimate report -> JSON (schema_version 1): amounts and token counts as exact decimal strings.
 
 import { formatInstant } from "../../core/instant.js";
-import type { EstimateReport } from "../../core/types.js";
+import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
+
+/** JSON keys of the workload forms, present only when a form is used (additive to schema 1). */
+function itemExtras(i: ItemEstimate): object {
+  return {
+    ...(i.schedule ? { schedule: { text: i.schedule.text, peak_share: i.schedule.peakShare?.toDecimal() ?? null } } : {}),
+    ...(i.period
+      ? {
+          period: {
+            text: i.period.text,
+            start: formatInstant(i.period.start),
+            end: formatInstant(i.period.end),
+            days: i.period.days.toDecimal(),
+            calls: i.period.calls.toDecimal(),
+            per_day: i.period.perDay.toDecimal(),
+          },
+        }
+      : {}),
+    ...(i.tokenFiles
+      ? { token_files: i.tokenFiles.map((t) => ({ field: t.field, file: t.file, tokens: t.tokens.toDecimal(), tokenizer: "deepseek-v3" })) }
+      : {}),
+  };
+}
+
+/** JSON keys of a model's currency conversion and per-day average, present only when they apply. */
+function modelExtras(e: ModelEstimate): object {
+  return {
+    ...(e.conversion !== undefined ? { conversion: e.conversion ? { from: e.conversion.from, rate: e.conversion.rate.toDecimal() } : null } : {}),
+    ...(e.perDay ? { per_day: e.perDay.toDecimal() } : {}),
+  };
+}
 
 /** The JSON object of an estimate report, before serialisation. */
 export function estimateJson(report: EstimateReport): object {
@@ -16,9 +46,11 @@ export function estimateJson(report: EstimateReport): object {
       source: e.source ?? null,
       peak_share: e.peakShare ? e.peakShare.toDecimal() : null,
       total: e.total.toDecimal(),
+      ...modelExtras(e),
       items: e.items.map((i) => ({
         workload: i.workload,
         total: i.total.toDecimal(),
+        ...itemExtras(i),
         lines: i.lines.map((l) => ({
           bucket: l.bucket,
           window: l.window,

@@ -3,7 +3,7 @@
 import { multiples } from "../../core/estimate.js";
 import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
-import type { EstimateReport, ModelEstimate } from "../../core/types.js";
+import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
 import { bucketLabel, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
@@ -31,10 +31,37 @@ function modelTitle(e: ModelEstimate): string {
   return e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
 }
 
+/** Facts about one item's forms: its schedule's peak share, its period, token counts from files. */
+function itemFacts(item: ItemEstimate, currency: string, named: boolean): string[] {
+  const who = named ? `${item.workload}: ` : "";
+  const out: string[] = [];
+  if (item.schedule) {
+    const share = item.schedule.peakShare ? `${formatShare(item.schedule.peakShare)} of calls at peak prices` : "flat prices, no peak hours";
+    out.push(`${who}schedule ${item.schedule.text}: ${share}`);
+  }
+  if (item.period) {
+    const p = item.period;
+    out.push(`${who}period ${p.text} (${formatTokens(p.days)} days from ${formatInstantShort(p.start)}): ${formatTokens(p.calls)} calls, ${formatMoney(p.perDay, currency)} per day on average`);
+  }
+  for (const t of item.tokenFiles ?? []) {
+    out.push(`${who}${t.field} = ${formatTokens(t.tokens)} tokens of ${t.file}, counted by the DeepSeek V3 tokenizer (an approximation for V4)`);
+  }
+  return out;
+}
+
+/** How the prices reached the report currency, when it is not the card's. */
+function conversionFact(e: ModelEstimate, currency: string): string[] {
+  if (e.conversion === undefined) return [];
+  if (e.conversion === null) return [`${currency} prices as published in the rate card`];
+  return [`prices converted from ${e.conversion.from} at 1 ${e.conversion.from} = ${e.conversion.rate.toDecimal()} ${currency} (--fx)`];
+}
+
 /** Builds the display block of one model. */
 export function modelView(e: ModelEstimate, currency: string): ModelView {
-  const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`];
-  if (e.peakShare) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
+  const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
+  if (e.peakShare && !e.items.every((i) => i.schedule)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
+  for (const item of e.items) facts.push(...itemFacts(item, currency, e.items.length > 1));
+  if (e.perDay && e.items.length > 1) facts.push(`total ${formatMoney(e.perDay, currency)} per day on average`);
   const rows: ViewRow[] = [];
   const several = e.items.length > 1;
   for (const item of e.items) {

@@ -1,0 +1,46 @@
+// `ratecard solve [FILE] --budget AMOUNT --for PARAM`: the largest whole value (or lowest hit rate) that fits a budget.
+
+import type { Command } from "commander";
+import { InputError, UsageError } from "../../core/errors.js";
+import { paramName, PARAMS } from "../../core/params.js";
+import { parseAmount } from "../../core/quantity.js";
+import { solve } from "../../core/solve.js";
+import { SOLVE_RENDERERS } from "../../render/solve/index.js";
+import { flagValue, formatOf, formatOption } from "../flags.js";
+import { useColor, type Io } from "../io.js";
+import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
+
+interface SolveFlags extends WorkloadFlags {
+  budget?: string;
+  for?: string;
+  format: string;
+}
+
+/** Registers the solve command. */
+export function registerSolve(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command("solve")
+    .description("per model, the largest whole value of a parameter whose cost fits a budget (or the lowest cache hit rate)")
+    .argument("[file]", "workload or plan YAML file")
+    .option("--budget <amount>", "the budget, in the report currency")
+    .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user, distinct-prefixes or cache-hit-rate");
+  addWorkloadOptions(cmd)
+    .addOption(formatOption())
+    .action(async (file: string | undefined, flags: SolveFlags) => {
+      if (flags.budget === undefined) throw new UsageError("solve needs --budget", "e.g. --budget 100");
+      if (flags.for === undefined) throw new UsageError("solve needs --for", "e.g. --for calls");
+      const budget = flagValue("--budget", flags.budget, parseAmount);
+      let name: string;
+      try {
+        name = paramName(flags.for);
+      } catch (err) {
+        if (err instanceof InputError) throw new UsageError(`--for: ${err.message}`, err.hint);
+        throw err;
+      }
+      const { plan, book, opts, warnings } = await readWorkloadInput("solve", file, flags, io, [name]);
+      const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
+      for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+      io.stdout.write(await SOLVE_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
+      done(0);
+    });
+}

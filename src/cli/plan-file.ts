@@ -1,0 +1,33 @@
+// Reads a workload or plan file, counting the tokens of its `{ file: path }` fields first.
+
+import { dirname, join } from "node:path";
+import { InputError } from "../core/errors.js";
+import { Exact } from "../core/exact.js";
+import type { Plan } from "../core/types.js";
+import { parsePlan, planTokenFiles } from "../workload/parse-plan.js";
+import type { Io } from "./io.js";
+import { readTextFile } from "./sources.js";
+import { loadTokenCounter } from "./tokenizer.js";
+
+/**
+ * Parses the plan at `path`. Paths in `{ file: path }` token fields are relative to the plan
+ * file; the tokenizer loads only when the plan has such a field.
+ */
+export async function readPlanFile(path: string, io: Io): Promise<Plan> {
+  const { file, text } = readTextFile(path, io.cwd);
+  const refs = planTokenFiles(text, file);
+  if (refs.length === 0) return parsePlan(text, file);
+  const count = await loadTokenCounter();
+  const counts = new Map<string, Exact>();
+  for (const ref of refs) {
+    let body: string;
+    try {
+      body = readTextFile(join(dirname(path), ref.path), io.cwd).text;
+    } catch (err) {
+      const why = err instanceof InputError ? err.message : String(err);
+      throw new InputError(`cannot read ${ref.path}: ${why}`, "token files are read relative to the plan file", ref.where);
+    }
+    counts.set(ref.path, Exact.int(count(body)));
+  }
+  return parsePlan(text, file, counts);
+}

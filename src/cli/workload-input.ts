@@ -1,0 +1,137 @@
+// The workload options estimate, sweep and solve share: a plan file and/or count flags, models, instant, currency.
+
+import type { Command } from "commander";
+import { loadRateCards } from "../cards/load.js";
+import { InputError, UsageError } from "../core/errors.js";
+import { Exact } from "../core/exact.js";
+import type { EstimateOptions } from "../core/estimate.js";
+import { PARAMS, type Target } from "../core/params.js";
+import { parseCount, parseShare } from "../core/quantity.js";
+import type { Plan, RateBook, Workload } from "../core/types.js";
+import { asOfFrom, collect, flagValue } from "./flags.js";
+import type { Io } from "./io.js";
+import { readPlanFile } from "./plan-file.js";
+import { readCardSources } from "./sources.js";
+
+/** The values of the shared options, as commander gives them. */
+export interface WorkloadFlags {
+  calls?: string;
+  cachedPrefix?: string;
+  miss?: string;
+  reply?: string;
+  reasoning?: string;
+  input?: string;
+  cacheHitRate?: string;
+  model?: string[];
+  asOf?: string;
+  rates: string[];
+  peakShare?: string;
+  currency?: string;
+  fx?: string;
+}
+
+/** The flags that set a workload parameter, in the order they apply (a hit rate before its input). */
+const PARAM_FLAGS = [
+  ["calls", "calls", parseCount],
+  ["cachedPrefix", "cached-prefix", parseCount],
+  ["miss", "miss", parseCount],
+  ["reply", "reply", parseCount],
+  ["reasoning", "reasoning", parseCount],
+  ["cacheHitRate", "cache-hit-rate", parseShare],
+  ["input", "input", parseCount],
+] as const;
+
+const COUNT_HINT = "write a non-negative whole number like 2000, 1e6, 1.5M or 2k";
+
+/** Adds the shared workload options to a command. */
+export function addWorkloadOptions(cmd: Command): Command {
+  return cmd
+    .option("--calls <n>", "number of calls")
+    .option("--cached-prefix <tokens>", "tokens per call billed as cache hits")
+    .option("--miss <tokens>", "tokens per call billed as cache misses")
+    .option("--reply <tokens>", "output tokens per call")
+    .option("--reasoning <tokens>", "thinking tokens per call (billed at the output price)")
+    .option("--input <tokens>", "input tokens per call, split by --cache-hit-rate")
+    .option("--cache-hit-rate <share>", "share of input tokens that hit the cache (0..1 or 80%)")
+    .option("-m, --model <id>", "model to price (repeatable; default: every current model)", collect)
+    .option("--as-of <date>", "price at this date or ISO date-time (UTC unless an offset is given)")
+    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
+    .option("--currency <code>", "report currency: the card's published prices in it, or --fx")
+    .option("--fx <rate>", "convert card prices: units of --currency per 1 unit of the card's currency");
+}
+
+/** Applies the parameter flags over every workload of the plan (flags override the file). */
+export function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
+  let t = target;
+  for (const [key, name, parse] of PARAM_FLAGS) {
+    const text = flags[key];
+    if (text === undefined) continue;
+    const v = flagValue(`--${name}`, text, parse, name === "cache-hit-rate" ? "write a share like 0.8 or 80%" : COUNT_HINT);
+    try {
+      t = PARAMS.get(name)!.apply(t, v);
+    } catch (err) {
+      if (err instanceof InputError) throw new UsageError(`--${name}: ${err.message}`, err.hint);
+      throw err;
+    }
+  }
+  return t;
+}
+
+function blankPlan(command: string, flags: WorkloadFlags, varied: readonly string[]): { plan: Plan; warnings: string[] } {
+  const given = PARAM_FLAGS.filter(([k]) => flags[k] !== undefined);
+  if (given.length === 0 && varied.length === 0) {
+    throw new UsageError(`${command} needs a workload file or token flags`, `e.g. ratecard ${command} --calls 1M --cached-prefix 2000 --miss 200 --reply 300`);
+  }
+  if (flags.input !== undefined && flags.cacheHitRate === undefined) {
+    throw new UsageError("--input needs --cache-hit-rate", "e.g. --input 2200 --cache-hit-rate 0.9");
+  }
+  const warnings = flags.calls === undefined && !varied.includes("calls") ? ["--calls not given: pricing a single call"] : [];
+  const blank: Workload = { name: "workload", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
+  return { plan: { workloads: [blank] }, warnings };
+}
+
+function currencyOptions(flags: WorkloadFlags): Pick<EstimateOptions, "currency" | "fx"> {
+  if (flags.fx !== undefined && flags.currency === undefined) throw new UsageError("--fx needs --currency", "e.g. --currency CNY --fx 7.1");
+  const currency = flags.currency === undefined ? undefined : flagValue("--currency", flags.currency, (t) => {
+    if (!/^[A-Za-z]{3}$/.test(t.trim())) throw new Error(`"${t}" is not a currency code`);
+    return t.trim().toUpperCase();
+  }, "write an ISO code like CNY or USD");
+  const fx = flags.fx === undefined ? undefined : flagValue("--fx", flags.fx, (t) => {
+    const v = Exact.parseDecimal(t);
+    if (!v || v.isNegative() || v.isZero()) throw new Error(`"${t}" is not a positive rate`);
+    return v;
+  }, "write the rate as a decimal, e.g. --fx 7.1");
+  return { ...(currency ? { currency } : {}), ...(fx ? { fx } : {}) };
+}
+
+/** What a command prices: the plan (file + flags), the rate book and the estimate options. */
+export interface WorkloadInput {
+  plan: Plan;
+  book: RateBook;
+  opts: EstimateOptions;
+  warnings: string[];
+}
+
+/**
+ * Reads the plan file (if any), applies the flags, loads the rate cards and builds the options.
+ * `varied` names the parameters the command sets itself (sweep axes, the solved parameter).
+ */
+export async function readWorkloadInput(
+  command: string,
+  file: string | undefined,
+  flags: WorkloadFlags,
+  io: Io,
+  varied: readonly string[] = [],
+): Promise<WorkloadInput> {
+  const { plan, warnings } = file ? { plan: await readPlanFile(file, io), warnings: [] } : blankPlan(command, flags, varied);
+  const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+  const opts: EstimateOptions = {
+    asOf: asOfFrom(flags.asOf, plan.asOf, io.now()),
+    ...(flags.model?.length ? { models: flags.model.map((id) => ({ id })) } : {}),
+    ...(flags.peakShare !== undefined ? { peakShare: flagValue("--peak-share", flags.peakShare, parseShare) } : {}),
+    ...currencyOptions(flags),
+  };
+  const t = applyParamFlags({ plan, opts }, flags);
+  return { plan: t.plan, book, opts: t.opts, warnings };
+}

@@ -1,0 +1,117 @@
+// `--vary PARAM=SPEC` axes: lists, arithmetic ranges (0..4000+1000), geometric ones (1e5..1e7x10), date ranges.
+
+import { InputError } from "./errors.js";
+import { Exact } from "./exact.js";
+import { parseInstant, type Instant } from "./instant.js";
+import { paramName, PARAMS, type Param } from "./params.js";
+
+/** Most points one axis may have. */
+export const MAX_AXIS_POINTS = 100_000_000;
+
+/** One varied parameter and its points. */
+export type Axis =
+  | { param: Param; spec: string; kind: "values"; values: Exact[] }
+  | { param: Param; spec: string; kind: "range"; start: Exact; step: Exact; count: number }
+  | { param: "as-of"; spec: string; kind: "instants"; values: Instant[] };
+
+const SUFFIX: Record<string, bigint> = { k: 1000n, K: 1000n, M: 1000000n, B: 1000000000n, G: 1000000000n };
+
+/** A number in a spec: 2000, 1e6, 1.5M, 2k, 1_000, 80%. */
+function specNumber(text: string, what: string): Exact {
+  let t = text.trim().replace(/_/g, "");
+  let scale = Exact.ONE;
+  if (t.endsWith("%")) {
+    t = t.slice(0, -1);
+    scale = Exact.of(1n, 100n);
+  } else if (SUFFIX[t.slice(-1)]) {
+    scale = Exact.int(SUFFIX[t.slice(-1)]!);
+    t = t.slice(0, -1);
+  }
+  const v = Exact.parseDecimal(t);
+  if (!v) throw new InputError(`${what}: "${text.trim()}" is not a number`, "write numbers like 2000, 1e6, 1.5M, 2k or 80%");
+  return v.mul(scale);
+}
+
+function parseNumericAxis(param: Param, spec: string): Axis {
+  const where = `${param.name}=${spec}`;
+  const range = /^(.+?)\.\.(.+)$/.exec(spec);
+  if (!range) {
+    const values = spec.split(",").map((s) => specNumber(s, where));
+    return { param, spec, kind: "values", values };
+  }
+  const stepped = /^(.*?)([+x*])([^+x*]+)$/.exec(range[2]!);
+  if (!stepped) throw new InputError(`${where}: a range needs a step`, `write ${param.name}=0..4000+1000 (add 1000 each time) or ${param.name}=1e5..1e7x10 (times 10)`);
+  const start = specNumber(range[1]!, where);
+  const end = specNumber(stepped[1]!, where);
+  const by = specNumber(stepped[3]!, where);
+  if (end.cmp(start) < 0) throw new InputError(`${where}: the range ends before it starts`, "write the smaller value first");
+  if (stepped[2] === "+") {
+    if (by.cmp(Exact.ZERO) <= 0) throw new InputError(`${where}: the step must be more than 0`, `e.g. ${param.name}=0..4000+1000`);
+    const steps = end.sub(start).div(by);
+    const count = Number(steps.n / steps.d) + 1;
+    if (count > MAX_AXIS_POINTS) throw new InputError(`${where}: ${count} points is more than ${MAX_AXIS_POINTS}`, "use a larger step");
+    return { param, spec, kind: "range", start, step: by, count };
+  }
+  if (start.cmp(Exact.ZERO) <= 0) throw new InputError(`${where}: a geometric range starts above 0`, `e.g. ${param.name}=1e5..1e7x10`);
+  if (by.cmp(Exact.ONE) <= 0) throw new InputError(`${where}: the factor must be more than 1`, `e.g. ${param.name}=1e5..1e7x10`);
+  const values: Exact[] = [];
+  for (let v = start; v.cmp(end) <= 0; v = v.mul(by)) {
+    if (values.length >= 100_000) throw new InputError(`${where}: more than 100000 points`, "use a larger factor");
+    values.push(v);
+  }
+  return { param, spec, kind: "values", values };
+}
+
+const DAY = 86400000;
+
+function addMonths(t: Instant, months: number): Instant {
+  const d = new Date(t);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.getTime() + (t - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+function instant(text: string, where: string): Instant {
+  try {
+    return parseInstant(text);
+  } catch (err) {
+    throw new InputError(`${where}: ${(err as Error).message}`, "write dates as YYYY-MM-DD or ISO date-times");
+  }
+}
+
+function parseAsOfAxis(spec: string): Axis {
+  const where = `as-of=${spec}`;
+  const range = /^(.+?)\.\.(.+)$/.exec(spec);
+  if (!range) return { param: "as-of", spec, kind: "instants", values: spec.split(",").map((s) => instant(s, where)) };
+  const stepped = /^(.*)\+(\d+)(d|mo)$/.exec(range[2]!.trim());
+  const start = instant(range[1]!, where);
+  const end = instant(stepped ? stepped[1]! : range[2]!, where);
+  const n = stepped ? Number(stepped[2]) : 1;
+  const unit = stepped ? stepped[3] : "d";
+  if (end < start) throw new InputError(`${where}: the range ends before it starts`, "write the earlier date first");
+  if (n < 1) throw new InputError(`${where}: the step must be at least 1`, "step by +1d, +7d or +1mo");
+  const values: Instant[] = [];
+  for (let k = 0; ; k++) {
+    const t = unit === "d" ? start + k * n * DAY : addMonths(start, k * n);
+    if (t > end) break;
+    if (values.length >= 100_000) throw new InputError(`${where}: more than 100000 dates`, "use a larger step");
+    values.push(t);
+  }
+  return { param: "as-of", spec, kind: "instants", values };
+}
+
+/** Parses `PARAM=SPEC` into an axis. */
+export function parseAxis(text: string): Axis {
+  const eq = text.indexOf("=");
+  if (eq < 1 || eq === text.length - 1) throw new InputError(`"${text}" is not PARAM=SPEC`, "e.g. --vary reply=100,200,400 or --vary calls=1e5..1e7x10");
+  const name = paramName(text.slice(0, eq), ["as-of"]);
+  const spec = text.slice(eq + 1).trim();
+  if (name === "as-of") return parseAsOfAxis(spec);
+  return parseNumericAxis(PARAMS.get(name)!, spec);
+}
+
+/** The number of points of an axis. */
+export function axisLength(a: Axis): number {
+  return a.kind === "range" ? a.count : a.values.length;
+}

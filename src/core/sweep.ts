@@ -1,0 +1,198 @@
+// Sweeps: a plan's exact cost on each model at every point of one or two varied parameters.
+
+import { defaultModels, findModel } from "./resolve.js";
+import { InputError } from "./errors.js";
+import { Exact } from "./exact.js";
+import { estimate, estimateModels, type EstimateOptions } from "./estimate.js";
+import { workloadTotals } from "./forms/totals.js";
+import type { Instant } from "./instant.js";
+import type { Target } from "./params.js";
+import { axisLength, type Axis } from "./sweep-axis.js";
+import type { Plan, RateBook } from "./types.js";
+
+/** An exact value n/d, not necessarily in lowest terms (d > 0). */
+export interface Frac {
+  n: bigint;
+  d: bigint;
+}
+
+/** One point of a sweep: the axis values (numbers, or instants for as-of) and each model's cost (null: no price there). */
+export interface SweepRow {
+  point: (Frac | Instant)[];
+  costs: (Frac | null)[];
+}
+
+/** A model with no price at some points of an as-of sweep: how many, and why at the first. */
+export interface SweepGap {
+  model: string;
+  points: number;
+  reason: string;
+}
+
+/** A prepared sweep: its models and currency, and its rows (computed lazily, in order). */
+export interface Sweep {
+  axes: Axis[];
+  models: string[];
+  currency: string;
+  /** Number of rows. */
+  size: number;
+  /**
+   * The rows, computed as they are read. The row object is reused between steps: read it
+   * before asking for the next. Exact: arithmetic ranges of polynomial parameters extend exact
+   * values at three points by finite differences on a common denominator (BigInt), and the last
+   * point is re-estimated to check the extension.
+   */
+  rows(): Generator<SweepRow>;
+  /** Models without a price at some points (as-of sweeps), filled while rows are read. */
+  gaps: SweepGap[];
+}
+
+const frac = (e: Exact): Frac => ({ n: e.n, d: e.d });
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
+function valueAt(axis: Axis, k: number): Exact | Instant {
+  if (axis.kind === "range") return axis.start.add(axis.step.mul(Exact.int(k)));
+  return axis.values[k]!;
+}
+
+function applyAt(t: Target, axis: Axis, v: Exact | Instant): Target {
+  if (axis.param === "as-of") return { ...t, opts: { ...t.opts, asOf: v as Instant } };
+  return axis.param.apply(t, v as Exact);
+}
+
+/** The models a sweep covers: the plan's or the options', else every model priced at some point. */
+function sweepModels(book: RateBook, plan: Plan, opts: EstimateOptions, axes: Axis[]): string[] {
+  const asOfAxis = axes.find((a) => a.param === "as-of");
+  if (!asOfAxis || opts.models || plan.models || plan.workloads.some((w) => w.models)) {
+    const at = asOfAxis ? { ...opts, asOf: (asOfAxis as { values: Instant[] }).values.at(-1)! } : opts;
+    return estimateModels(book, plan, at);
+  }
+  const ids = new Set<string>();
+  for (const t of (asOfAxis as { values: Instant[] }).values) for (const id of defaultModels(book, t)) ids.add(id);
+  if (ids.size === 0) throw new InputError("no model has a price at any date of the sweep", "pick models with -m, or dates after a model's first price");
+  return [...ids].sort();
+}
+
+/** Prepares a sweep of the plan over one or two axes (the first is the outer loop). */
+export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: Axis[]): Sweep {
+  if (axes.length < 1 || axes.length > 2) throw new InputError("a sweep varies one or two parameters", "give --vary once or twice");
+  if (axes.length === 2 && axes[0]!.param === axes[1]!.param) throw new InputError("both --vary flags name the same parameter", "vary two different parameters");
+  for (const w of plan.workloads) workloadTotals(w); // fail on a bad workload before the first row
+  const models = sweepModels(book, plan, opts, axes);
+  for (const a of axes) {
+    // Fail on a value the workload cannot take before the first row: the ends of each axis.
+    const n = axisLength(a);
+    for (const k of n > 1 ? [0, 1, n - 1] : [0]) applyAt({ plan, opts }, a, valueAt(a, k));
+  }
+  const currency = opts.currency ?? findModel(book, models[0]!).currency;
+  const byAsOf = axes.some((a) => a.param === "as-of");
+  const gapMap = new Map<string, SweepGap>();
+  const gaps: SweepGap[] = [];
+
+  /** The exact cost of the target on one model; null for a gap of an as-of sweep (the reason is kept). */
+  function cost(t: Target, model: string): Exact | null {
+    try {
+      const r = estimate(book, t.plan, { ...t.opts, models: [{ id: model }] });
+      if (r.currency !== currency) {
+        throw new InputError(`${model} is priced in ${r.currency}, the sweep in ${currency}`, "compare models of one currency per run, or give --currency");
+      }
+      return r.estimates[0]!.total;
+    } catch (err) {
+      if (!byAsOf || !(err instanceof InputError)) throw err;
+      if (!gapMap.has(model)) {
+        const gap = { model, points: 0, reason: err.message };
+        gapMap.set(model, gap);
+        gaps.push(gap);
+      }
+      return null;
+    }
+  }
+
+  function countGaps(model: string, points: number): void {
+    gapMap.get(model)!.points += points;
+  }
+
+  const inner = axes[axes.length - 1]!;
+  const outer = axes.length === 2 ? axes[0]! : undefined;
+  const base: Target = { plan, opts };
+
+  function* innerRows(t: Target, outerValue: Frac | Instant | undefined): Generator<SweepRow> {
+    const row: SweepRow = { point: outerValue === undefined ? [] : [outerValue], costs: models.map(() => null) };
+    const slot = row.point.length;
+    const n = axisLength(inner);
+    if (inner.kind === "range" && n >= 4) {
+      yield* extended(t, inner, row, slot);
+      return;
+    }
+    for (let k = 0; k < n; k++) {
+      const v = valueAt(inner, k);
+      const at = applyAt(t, inner, v);
+      row.point[slot] = typeof v === "number" ? v : frac(v);
+      models.forEach((m, i) => {
+        const c = cost(at, m);
+        if (!c) countGaps(m, 1);
+        row.costs[i] = c && frac(c);
+      });
+      yield row;
+    }
+  }
+
+  /** An arithmetic range of a polynomial parameter: exact values at 0, 1, 2 and the last point, finite differences between. */
+  function* extended(t: Target, axis: Extract<Axis, { kind: "range" }>, row: SweepRow, slot: number): Generator<SweepRow> {
+    const last = axis.count - 1;
+    const at = (k: number) => applyAt(t, axis, valueAt(axis, k));
+    const probes = [0, 1, 2, last].map((k) => at(k));
+    const state = models.map((m) => {
+      const [f0, f1, f2, fl] = probes.map((p) => cost(p, m));
+      if (!f0 || !f1 || !f2 || !fl) {
+        countGaps(m, axis.count); // no price at this as-of: the whole inner range is a gap
+        return null;
+      }
+      const d = lcm(lcm(f0.d, f1.d), f2.d);
+      const [n0, n1, n2] = [f0, f1, f2].map((f) => f.n * (d / f.d)) as [bigint, bigint, bigint];
+      const second = n2 - 2n * n1 + n0;
+      const L = BigInt(last);
+      const predicted = Exact.of(n0 + L * (n1 - n0) + ((L * (L - 1n)) / 2n) * second, d);
+      if (!predicted.eq(fl) || (axis.param.degree === 1 && second !== 0n)) {
+        throw new Error(`sweep: the cost on ${m} is not a polynomial of degree ${axis.param.degree} in ${axis.param.name}`);
+      }
+      return { value: { n: n0, d }, delta: n1 - n0, second };
+    });
+    const xd = lcm(axis.start.d, axis.step.d);
+    const x: Frac = { n: axis.start.n * (xd / axis.start.d), d: xd };
+    const xStep = axis.step.n * (xd / axis.step.d);
+    row.point[slot] = x;
+    state.forEach((s, i) => (row.costs[i] = s ? s.value : null));
+    const live = state.filter((s) => s !== null);
+    for (let k = 0; k <= last; k++) {
+      yield row;
+      x.n += xStep;
+      for (const s of live) {
+        s.value.n += s.delta;
+        s.delta += s.second;
+      }
+    }
+  }
+
+  function* rows(): Generator<SweepRow> {
+    if (!outer) {
+      yield* innerRows(base, undefined);
+      return;
+    }
+    for (let k = 0; k < axisLength(outer); k++) {
+      const v = valueAt(outer, k);
+      yield* innerRows(applyAt(base, outer, v), typeof v === "number" ? v : frac(v));
+    }
+  }
+
+  const size = axes.reduce((acc, a) => acc * axisLength(a), 1);
+  return { axes, models, currency, size, rows, gaps };
+}

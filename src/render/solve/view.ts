@@ -1,0 +1,43 @@
+// Solve results as display rows, shared by the table, markdown and CSV renderers.
+
+import type { SolveReport, SolveResult } from "../../core/solve.js";
+import { formatInstantShort } from "../../core/instant.js";
+import { formatRate, formatShare, formatTokens } from "../format.js";
+
+/** One model's answer for people. */
+export interface SolveRow {
+  model: string;
+  status: SolveResult["status"];
+  answer: string;
+  cost: string;
+  next: string;
+  note: string;
+}
+
+function valueText(r: SolveReport, v: SolveResult["value"] & object): string {
+  return r.goal === "lowest" ? formatShare(v) : formatTokens(v);
+}
+
+/** Display rows: exact costs (a budget check needs every digit, so no rounding to cents). */
+export function solveRows(r: SolveReport): SolveRow[] {
+  const money = (x: SolveResult["cost"]) => formatRate(x, r.currency);
+  return r.results.map((x) => {
+    const model = x.billedAs ? `${x.model} (billed as ${x.billedAs})` : x.model;
+    if (x.status === "none-fits") {
+      const at = r.goal === "lowest" ? "even a 100% hit rate" : `even the smallest ${r.param}`;
+      return { model, status: x.status, answer: "none fits", cost: money(x.cost), next: "", note: `${at} costs ${money(x.cost)}` };
+    }
+    if (x.status === "never-reached") {
+      return { model, status: x.status, answer: "any", cost: money(x.cost), next: "", note: `the cost does not grow with ${r.param}: the budget is never reached` };
+    }
+    const next = x.next ? `${valueText(r, x.next.value)} costs ${money(x.next.cost)}` : "";
+    const note = r.goal === "lowest" ? `the lowest ${r.param} that fits` : `the largest whole ${r.param} that fits`;
+    return { model, status: x.status, answer: valueText(r, x.value!), cost: money(x.cost), next, note };
+  });
+}
+
+/** "largest calls within $100 · as of 2026-04-24" */
+export function solveHeadline(r: SolveReport): string {
+  const goal = r.goal === "lowest" ? "lowest" : "largest whole";
+  return `${goal} ${r.param} within ${formatRate(r.budget, r.currency)} · as of ${formatInstantShort(r.asOf)} · ${r.currency}`;
+}
