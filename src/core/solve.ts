@@ -32,9 +32,9 @@ export interface SolveReport {
 
 const TWO = Exact.int(2);
 
-/** The parameters `solve --for` takes. */
+/** The parameters `solve --for` takes (distinct prefixes are bounded by calls, so they are left out). */
 export function solvable(p: Param): boolean {
-  return p.kind === "count" || p.name === "cache-hit-rate";
+  return (p.kind === "count" && p.name !== "distinct-prefixes") || p.name === "cache-hit-rate";
 }
 
 function floorDiv(a: Exact, b: Exact): Exact {
@@ -100,7 +100,7 @@ function lowestRate(cost: (r: Exact) => Exact, budget: Exact, model: string): Om
 /** Solves for `param` on each model: the largest whole value whose cost fits `budget`, or the lowest hit rate. */
 export function solve(book: RateBook, plan: Plan, opts: EstimateOptions, param: Param, budget: Exact): SolveReport {
   if (!solvable(param)) {
-    throw new InputError(`solve cannot look for ${param.name}`, "solve --for takes calls, cached-prefix, miss, reply, reasoning, input, turns, system, user, distinct-prefixes or cache-hit-rate");
+    throw new InputError(`solve cannot look for ${param.name}`, "solve --for takes calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   }
   const base: Target = { plan, opts };
   let currency = "";

@@ -23,7 +23,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
     .description("per model, the largest whole value of a parameter whose cost fits a budget (or the lowest cache hit rate)")
     .argument("[file]", "workload or plan YAML file")
     .option("--budget <amount>", "the budget, in the report currency")
-    .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user, distinct-prefixes or cache-hit-rate");
+    .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   addWorkloadOptions(cmd)
     .addOption(formatOption())
     .action(async (file: string | undefined, flags: SolveFlags) => {

@@ -1,6 +1,7 @@
 // Exact rationals: parsing, arithmetic, terminating output and half-even rounding.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Exact } from "../../../src/core/exact.js";
+import { decimalFormatter, Exact } from "../../../src/core/exact.js";
 
 const d = (s: string) => Exact.parseDecimal(s)!;
 
@@ -35,5 +36,23 @@ describe("Exact", () => {
     expect(Exact.of(2n, 4n).eq(Exact.of(1n, 2n))).toBe(true);
     expect(Exact.of(1n, -2n).cmp(Exact.ZERO)).toBe(-1);
     expect(() => Exact.of(1n, 0n)).toThrow(RangeError);
+  });
+});
+
+describe("decimalFormatter", () => {
+  it("prints n/d exactly as Exact.toDecimal does, for any denominator shape (property)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 24n }), fc.nat(24), fc.nat(24), fc.bigInt({ min: 1n, max: 999n }), (n, twos, fives, rest) => {
+        const d = 2n ** BigInt(twos) * 5n ** BigInt(fives) * rest;
+        expect(decimalFormatter(d)(n)).toBe(Exact.of(n, d).toDecimal());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("handles zero, whole values and negative numerators", () => {
+    expect(decimalFormatter(1000n)(0n)).toBe("0");
+    expect(decimalFormatter(1000n)(168000n)).toBe("168");
+    expect(decimalFormatter(3n)(-1n)).toBe("-0.333333333333");
   });
 });
