@@ -1,8 +1,13 @@
 // The library API: load rate cards, resolve prices and estimate workloads, then render reports.
 
 export { loadRateCards, type CardSource } from "./cards/load.js";
-export { parsePlan } from "./workload/parse-plan.js";
+export { parsePlan, planTokenFiles } from "./workload/parse-plan.js";
 export { estimate, multiples, type EstimateOptions } from "./core/estimate.js";
+export { workloadTotals, type BucketTotals } from "./core/forms/totals.js";
+export { PARAMS, paramName, type Param, type Target } from "./core/params.js";
+export { parseAxis, type Axis } from "./core/sweep-axis.js";
+export { sweep, type Sweep, type SweepRow, type Frac } from "./core/sweep.js";
+export { solve, type SolveReport, type SolveResult } from "./core/solve.js";
 export { resolvePrice, defaultModels, type Resolution } from "./core/resolve.js";
 export { ratesAt, rateHistory } from "./core/rates.js";
 export { isPeak, typicalPeakShare } from "./core/calendar.js";

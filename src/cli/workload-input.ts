@@ -62,7 +62,7 @@ export function addWorkloadOptions(cmd: Command): Command {
 }
 
 /** Applies the parameter flags over every workload of the plan (flags override the file). */
-export function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
+function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
   let t = target;
   for (const [key, name, parse] of PARAM_FLAGS) {
     const text = flags[key];

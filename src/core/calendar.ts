@@ -60,8 +60,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Whether a minute of the day lies in one of the windows (a window may run past midnight). */
-export function inWindows(minute: number, windows: readonly [number, number][]): boolean {
+function inWindows(minute: number, windows: readonly [number, number][]): boolean {
   return windows.some(([s, e]) => (minute >= s && minute < e) || (e > 1440 && minute < e - 1440));
 }
 

@@ -92,7 +92,8 @@ function estimateItem(book: RateBook, w: Workload, res: Resolution, opts: Estima
   const windowed = !!res.version.peak && opts.peakShare === undefined;
   const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : undefined;
   const item = priceItem(w, res, own ?? modelShare);
-  if (w.schedule) item.schedule = { text: w.schedule.text, peakShare: own ?? modelShare };
+  // A given --peak-share overrides the schedule; then the model's share is the one reported.
+  if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: own ?? null };
   if (w.period) {
     const span = periodSpan(w.period, opts.asOf);
     const calls = workloadTotals(w).calls;

@@ -33,7 +33,7 @@ export interface SolveReport {
 const TWO = Exact.int(2);
 
 /** The parameters `solve --for` takes (distinct prefixes are bounded by calls, so they are left out). */
-export function solvable(p: Param): boolean {
+function solvable(p: Param): boolean {
   return (p.kind === "count" && p.name !== "distinct-prefixes") || p.name === "cache-hit-rate";
 }
 

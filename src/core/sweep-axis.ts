@@ -6,7 +6,7 @@ import { parseInstant, type Instant } from "./instant.js";
 import { paramName, PARAMS, type Param } from "./params.js";
 
 /** Most points one axis may have. */
-export const MAX_AXIS_POINTS = 100_000_000;
+const MAX_AXIS_POINTS = 100_000_000;
 
 /** One varied parameter and its points. */
 export type Axis =

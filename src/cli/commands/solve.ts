@@ -4,7 +4,9 @@ import type { Command } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
 import { paramName, PARAMS } from "../../core/params.js";
 import { parseAmount } from "../../core/quantity.js";
+import { estimate } from "../../core/estimate.js";
 import { solve } from "../../core/solve.js";
+import { staleWarnings } from "../../core/staleness.js";
 import { SOLVE_RENDERERS } from "../../render/solve/index.js";
 import { flagValue, formatOf, formatOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
@@ -39,7 +41,8 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
       }
       const { plan, book, opts, warnings } = await readWorkloadInput("solve", file, flags, io, [name]);
       const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
-      for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+      const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
+      for (const w of [...staleWarnings(book, cards, opts.asOf), ...warnings]) io.stderr.write(`ratecard: warning: ${w}\n`);
       io.stdout.write(await SOLVE_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
       done(0);
     });

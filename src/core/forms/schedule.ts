@@ -21,7 +21,7 @@ function dayMatches(days: Schedule["days"], weekday: number): boolean {
  * Whether a local time falls in the schedule. A window that runs past midnight belongs to the
  * day it starts on: "22:00-06:00" on weekdays runs Friday 22:00 to Saturday 06:00.
  */
-export function inSchedule(s: Schedule, local: LocalTime): boolean {
+function inSchedule(s: Schedule, local: LocalTime): boolean {
   for (const [a, b] of s.windows) {
     if (local.minute >= a && local.minute < Math.min(b, 1440) && dayMatches(s.days, local.weekday)) return true;
     if (b > 1440 && local.minute < b - 1440 && dayMatches(s.days, (local.weekday + 6) % 7)) return true;

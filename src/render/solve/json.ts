@@ -4,7 +4,7 @@ import { formatInstant } from "../../core/instant.js";
 import type { SolveReport } from "../../core/solve.js";
 
 /** The JSON object of a solve report, before serialisation. */
-export function solveJson(r: SolveReport): object {
+function solveJson(r: SolveReport): object {
   return {
     schema_version: 1,
     as_of: formatInstant(r.asOf),

@@ -8,7 +8,7 @@ import { axisName, pointText, type SweepTable } from "./view.js";
 const MARKERS = ["*", "o", "+", "x", "#", "@", "%", "&"];
 
 /** What the chart draws: x positions, one y list per series (null: no value), and labels. */
-export interface ChartInput {
+interface ChartInput {
   xs: number[];
   series: { name: string; ys: (number | null)[] }[];
   yMin: number;
@@ -25,7 +25,7 @@ export interface ChartOptions {
 }
 
 /** Draws a line chart: points joined by linear interpolation on a width x height grid. */
-export function renderLineChart(c: ChartInput, opts: ChartOptions = {}): string {
+function renderLineChart(c: ChartInput, opts: ChartOptions = {}): string {
   const W = opts.width ?? 60;
   const H = opts.height ?? 12;
   const paint = opts.paint ?? ((_i: number, t: string) => t);

@@ -3,7 +3,7 @@
 import { axisName, pointData, type SweepTable } from "./view.js";
 
 /** The JSON object of a sweep, before serialisation. */
-export function sweepJson(t: SweepTable): object {
+function sweepJson(t: SweepTable): object {
   const s = t.sweep;
   const names = s.axes.map(axisName);
   return {
