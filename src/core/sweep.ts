@@ -49,6 +49,8 @@ export interface Sweep {
 
 const frac = (e: Exact): Frac => ({ n: e.n, d: e.d });
 
+type Range = Extract<Axis, { kind: "range" }>;
+
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
@@ -124,73 +126,124 @@ export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: A
   const outer = axes.length === 2 ? axes[0]! : undefined;
   const base: Target = { plan, opts };
 
-  function* innerRows(t: Target, outerValue: Frac | Instant | undefined): Generator<SweepRow> {
-    const row: SweepRow = { point: outerValue === undefined ? [] : [outerValue], costs: models.map(() => null) };
-    const slot = row.point.length;
-    const n = axisLength(inner);
-    if (inner.kind === "range" && n >= 4) {
-      yield* extended(t, inner, row, slot);
-      return;
+  /**
+   * Finite-difference state of one model's cost along an arithmetic range: exact costs at points
+   * 0, 1 and 2 on a common denominator give the value, first and second differences (exact for a
+   * polynomial of degree <= 2); the last point is estimated too, to check the extension.
+   */
+  function differences(probes: Target[], axis: Range, model: string): { value: Frac; delta: bigint; second: bigint } | null {
+    const [f0, f1, f2, fl] = probes.map((p) => cost(p, model));
+    if (!f0 || !f1 || !f2 || !fl) return null; // no price at this as-of: a gap along the whole range
+    const d = lcm(lcm(f0.d, f1.d), f2.d);
+    const [n0, n1, n2] = [f0, f1, f2].map((f) => f.n * (d / f.d)) as [bigint, bigint, bigint];
+    const second = n2 - 2n * n1 + n0;
+    const L = BigInt(axis.count - 1);
+    const predicted = Exact.of(n0 + L * (n1 - n0) + ((L * (L - 1n)) / 2n) * second, d);
+    if (!predicted.eq(fl) || (axis.param.degree === 1 && second !== 0n)) {
+      throw new Error(`sweep: the cost on ${model} is not a polynomial of degree ${axis.param.degree} in ${axis.param.name}`);
     }
-    for (let k = 0; k < n; k++) {
-      const v = valueAt(inner, k);
-      const at = applyAt(t, inner, v);
-      row.point[slot] = typeof v === "number" ? v : frac(v);
-      models.forEach((m, i) => {
-        const c = cost(at, m);
-        if (!c) countGaps(m, 1);
-        row.costs[i] = c && frac(c);
+    return { value: { n: n0, d }, delta: n1 - n0, second };
+  }
+
+  /** The targets at points 0, 1, 2 and the last of a range. */
+  function probesOf(t: Target, axis: Range): Target[] {
+    return [0, 1, 2, axis.count - 1].map((k) => applyAt(t, axis, valueAt(axis, k)));
+  }
+
+  /** The exact values of a range on one denominator, stepped in place. */
+  function rangeCursor(axis: Range): { x: Frac; step: () => void } {
+    const d = lcm(axis.start.d, axis.step.d);
+    const x: Frac = { n: axis.start.n * (d / axis.start.d), d };
+    const by = axis.step.n * (d / axis.step.d);
+    return { x, step: () => (x.n += by) };
+  }
+
+  const pointOf = (v: Exact | Instant): Frac | Instant => (typeof v === "number" ? v : frac(v));
+
+  /** Every point priced by a full estimate (lists, as-of dates, short ranges). */
+  function* plain(): Generator<SweepRow> {
+    const row: SweepRow = { point: [], costs: models.map(() => null) };
+    const outerN = outer ? axisLength(outer) : 1;
+    for (let i = 0; i < outerN; i++) {
+      const ov = outer ? valueAt(outer, i) : undefined;
+      const t = outer ? applyAt(base, outer, ov!) : base;
+      for (let k = 0; k < axisLength(inner); k++) {
+        const v = valueAt(inner, k);
+        const at = applyAt(t, inner, v);
+        row.point = outer ? [pointOf(ov!), pointOf(v)] : [pointOf(v)];
+        models.forEach((m, j) => {
+          const c = cost(at, m);
+          if (!c) countGaps(m, 1);
+          row.costs[j] = c && frac(c);
+        });
+        yield row;
+      }
+    }
+  }
+
+  /** The inner axis is a range: per outer point, four estimates per model, then finite differences. */
+  function* alongInner(axis: Range): Generator<SweepRow> {
+    const row: SweepRow = { point: [], costs: models.map(() => null) };
+    const outerN = outer ? axisLength(outer) : 1;
+    for (let i = 0; i < outerN; i++) {
+      const ov = outer ? valueAt(outer, i) : undefined;
+      const probes = probesOf(outer ? applyAt(base, outer, ov!) : base, axis);
+      const states = models.map((m) => differences(probes, axis, m));
+      states.forEach((st, j) => (st ? undefined : countGaps(models[j]!, axis.count)));
+      const cursor = rangeCursor(axis);
+      row.point = outer ? [pointOf(ov!), cursor.x] : [cursor.x];
+      states.forEach((st, j) => (row.costs[j] = st ? st.value : null));
+      const live = states.filter((st) => st !== null);
+      for (let k = 0; k < axis.count; k++) {
+        yield row;
+        cursor.step();
+        for (const st of live) {
+          st.value.n += st.delta;
+          st.delta += st.second;
+        }
+      }
+    }
+  }
+
+  /** The outer axis is a range (and the inner one short or not a range): one difference state per inner point. */
+  function* alongOuter(axis: Range, innerAxis: Axis): Generator<SweepRow> {
+    const probes = probesOf(base, axis);
+    const innerValues = Array.from({ length: axisLength(innerAxis) }, (_, k) => valueAt(innerAxis, k));
+    const states = innerValues.map((v) => {
+      const at = probes.map((p) => applyAt(p, innerAxis, v));
+      return models.map((m) => {
+        const st = differences(at, axis, m);
+        if (!st) countGaps(m, axis.count);
+        return st;
       });
-      yield row;
-    }
-  }
-
-  /** An arithmetic range of a polynomial parameter: exact values at 0, 1, 2 and the last point, finite differences between. */
-  function* extended(t: Target, axis: Extract<Axis, { kind: "range" }>, row: SweepRow, slot: number): Generator<SweepRow> {
-    const last = axis.count - 1;
-    const at = (k: number) => applyAt(t, axis, valueAt(axis, k));
-    const probes = [0, 1, 2, last].map((k) => at(k));
-    const state = models.map((m) => {
-      const [f0, f1, f2, fl] = probes.map((p) => cost(p, m));
-      if (!f0 || !f1 || !f2 || !fl) {
-        countGaps(m, axis.count); // no price at this as-of: the whole inner range is a gap
-        return null;
-      }
-      const d = lcm(lcm(f0.d, f1.d), f2.d);
-      const [n0, n1, n2] = [f0, f1, f2].map((f) => f.n * (d / f.d)) as [bigint, bigint, bigint];
-      const second = n2 - 2n * n1 + n0;
-      const L = BigInt(last);
-      const predicted = Exact.of(n0 + L * (n1 - n0) + ((L * (L - 1n)) / 2n) * second, d);
-      if (!predicted.eq(fl) || (axis.param.degree === 1 && second !== 0n)) {
-        throw new Error(`sweep: the cost on ${m} is not a polynomial of degree ${axis.param.degree} in ${axis.param.name}`);
-      }
-      return { value: { n: n0, d }, delta: n1 - n0, second };
     });
-    const xd = lcm(axis.start.d, axis.step.d);
-    const x: Frac = { n: axis.start.n * (xd / axis.start.d), d: xd };
-    const xStep = axis.step.n * (xd / axis.step.d);
-    row.point[slot] = x;
-    state.forEach((s, i) => (row.costs[i] = s ? s.value : null));
-    const live = state.filter((s) => s !== null);
-    for (let k = 0; k <= last; k++) {
-      yield row;
-      x.n += xStep;
-      for (const s of live) {
-        s.value.n += s.delta;
-        s.delta += s.second;
+    const innerPoints = innerValues.map(pointOf);
+    const cursor = rangeCursor(axis);
+    const row: SweepRow = { point: [cursor.x, innerPoints[0]!], costs: models.map(() => null) };
+    for (let i = 0; i < axis.count; i++) {
+      for (let k = 0; k < innerPoints.length; k++) {
+        row.point[1] = innerPoints[k]!;
+        states[k]!.forEach((st, j) => (row.costs[j] = st ? st.value : null));
+        yield row;
+      }
+      cursor.step();
+      for (const perModel of states) {
+        for (const st of perModel) {
+          if (!st) continue;
+          st.value.n += st.delta;
+          st.delta += st.second;
+        }
       }
     }
   }
 
-  function* rows(): Generator<SweepRow> {
-    if (!outer) {
-      yield* innerRows(base, undefined);
-      return;
-    }
-    for (let k = 0; k < axisLength(outer); k++) {
-      const v = valueAt(outer, k);
-      yield* innerRows(applyAt(base, outer, v), typeof v === "number" ? v : frac(v));
-    }
+  /** Picks the cheaper exact strategy: differences along the inner range, along the outer one, or none. */
+  function rows(): Generator<SweepRow> {
+    const extendable = (a: Axis | undefined): a is Range => a?.kind === "range" && a.count >= 4;
+    const innerCost = extendable(inner) ? (outer ? axisLength(outer) : 1) : Infinity;
+    const outerCost = extendable(outer) ? axisLength(inner) : Infinity;
+    if (innerCost === Infinity && outerCost === Infinity) return plain();
+    return innerCost <= outerCost ? alongInner(inner as Range) : alongOuter(outer as Range, inner);
   }
 
   const size = axes.reduce((acc, a) => acc * axisLength(a), 1);

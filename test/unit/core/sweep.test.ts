@@ -82,6 +82,37 @@ describe("sweep rows", () => {
     );
   });
 
+  it("equal plain estimates on 2-D grids, whichever axis carries the differences (property)", () => {
+    const pairs: [string, string][] = [
+      ["turns", "reply"],
+      ["reply", "turns"],
+      ["calls", "system"],
+      ["user", "calls"],
+    ];
+    const spec = (name: string, n: number, list: boolean) => {
+      const first = name === "turns" ? 1 : 100;
+      const values = Array.from({ length: n }, (_, k) => first + k * 7);
+      return list ? `${name}=${values.join(",")}` : `${name}=${first}..${values.at(-1)}+7`;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...pairs), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), fc.boolean(), ([a, b], na, nb, listA, listB) => {
+        const axes = [parseAxis(spec(a, na, listA)), parseAxis(spec(b, nb, listB))];
+        const asOf = at("2026-11-02");
+        const s = sweep(BOOK, plan(chat), { asOf, models: [{ id: "deepseek-flash" }, { id: "deepseek-v4-pro" }] }, axes);
+        const seen: string[] = [];
+        for (const row of s.rows()) {
+          seen.push(row.point.map((p) => exact(p as Frac)!.toDecimal()).join(" "));
+          let t = { plan: plan(chat), opts: { asOf } };
+          row.point.forEach((p, i) => (t = PARAMS.get(i === 0 ? a : b)!.apply(t, exact(p as Frac)!)));
+          expect(exact(row.costs[0]!)!.eq(costOn("deepseek-flash", t.plan, t.opts))).toBe(true);
+          expect(exact(row.costs[1]!)!.eq(costOn("deepseek-v4-pro", t.plan, t.opts))).toBe(true);
+        }
+        expect(seen).toEqual(values(axes[0]!).flatMap((va) => values(axes[1]!).map((vb) => `${va} ${vb}`))); // outer-major order
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it("sweeps a 2-D grid with the first parameter outside", () => {
     const s = sweep(BOOK, plan(fixed), { asOf: at("2026-04-24"), models: [{ id: "deepseek-v4-flash" }] }, [parseAxis("reply=100,200"), parseAxis("calls=1e5..1e7x10")]);
     const rows: string[][] = [];
