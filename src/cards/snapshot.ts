@@ -1,7 +1,7 @@
 // Parsed cards <-> JSON, so the bundle ships the built-in cards pre-validated and starts without YAML.
 
 import { Exact } from "../core/exact.js";
-import type { Calendar, PriceSet, Version } from "../core/types.js";
+import type { Calendar, PriceSet, Version, VersionPrices } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
 
 const EXACT = "\u0000x:";
@@ -9,6 +9,7 @@ const EXACT = "\u0000x:";
 function encode(_key: string, value: unknown): unknown {
   if (value instanceof Exact) return `${EXACT}${value.n}/${value.d}`;
   if (value instanceof Set) return [...value];
+  if (value instanceof Map) return Object.fromEntries(value);
   return value;
 }
 
@@ -19,6 +20,18 @@ function exact(text: string): Exact {
 
 function prices(p: Record<string, string> | undefined): PriceSet | undefined {
   return p && { input_cache_hit: exact(p.input_cache_hit!), input_cache_miss: exact(p.input_cache_miss!), output: exact(p.output!) };
+}
+
+type RawPrices = Record<string, Record<string, string> | undefined>;
+
+function versionPrices(r: RawPrices): VersionPrices {
+  return { flat: prices(r.flat), peak: prices(r.peak), offPeak: prices(r.offPeak) };
+}
+
+/** A version's prices in other currencies (a Map in memory, an object in the snapshot). */
+function currencies(raw: Record<string, RawPrices> | undefined): { currencies?: Map<string, VersionPrices> } {
+  if (!raw) return {};
+  return { currencies: new Map(Object.entries(raw).map(([code, r]) => [code, versionPrices(r)])) };
 }
 
 /** Serialises parsed cards: exact numbers as "n/d" strings, sets as arrays. */
@@ -36,8 +49,8 @@ export function fromSnapshot(json: string): CardData[] {
       ...m,
       versions: m.versions.map((v) => {
         if (v.kind !== "price") return v;
-        const r = v as unknown as Record<string, Record<string, string> | undefined>;
-        return { ...v, flat: prices(r.flat), peak: prices(r.peak), offPeak: prices(r.offPeak) } as Version;
+        const r = v as unknown as RawPrices & { currencies?: Record<string, RawPrices> };
+        return { ...v, ...versionPrices(r), ...currencies(r.currencies) } as Version;
       }),
     })),
   }));

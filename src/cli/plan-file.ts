@@ -15,6 +15,14 @@ import { loadTokenCounter } from "./tokenizer.js";
  */
 export async function readPlanFile(path: string, io: Io): Promise<Plan> {
   const { file, text } = readTextFile(path, io.cwd);
+  return readPlanText(text, file, io);
+}
+
+/**
+ * Parses plan text read from `file` (a path, or a file at a git ref), counting its token files,
+ * which are read from `dir` (by default the plan file's folder).
+ */
+export async function readPlanText(text: string, file: string, io: Io, dir = dirname(file)): Promise<Plan> {
   const refs = planTokenFiles(text, file);
   if (refs.length === 0) return parsePlan(text, file);
   const count = await loadTokenCounter();
@@ -22,7 +30,7 @@ export async function readPlanFile(path: string, io: Io): Promise<Plan> {
   for (const ref of refs) {
     let body: string;
     try {
-      body = readTextFile(join(dirname(path), ref.path), io.cwd).text;
+      body = readTextFile(join(dir, ref.path), io.cwd).text;
     } catch (err) {
       const why = err instanceof InputError ? err.message : String(err);
       throw new InputError(`cannot read ${ref.path}: ${why}`, "token files are read relative to the plan file", ref.where);

@@ -7,12 +7,11 @@ import { CHECK_RENDERERS } from "../../render/check/index.js";
 import { renderCheckMarkdown } from "../../render/check/markdown.js";
 import { checkVerdict } from "../../render/check/verdict.js";
 import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
-import { parsePlan } from "../../workload/parse-plan.js";
 import { gateExitCode } from "../errors.js";
 import { asOfFrom, collect, flagValue, formatOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
+import { readPlanFile } from "../plan-file.js";
 import { pricePlan, pricingFrom, writeWarnings, type PricingFlags } from "../pricing.js";
-import { readTextFile } from "../sources.js";
 import { appendStepSummary } from "../step-summary.js";
 
 interface CheckFlags extends PricingFlags {
@@ -42,11 +41,12 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
       };
       const pricing = pricingFrom(flags, io);
       const warnings = new Set<string>();
-      const plans: PlanCheck[] = files.map((file) => {
-        const parsed = parsePlan(readTextFile(file, io.cwd).text, file);
+      const plans: PlanCheck[] = [];
+      for (const file of files) {
+        const parsed = await readPlanFile(file, io);
         const plan = { ...parsed, budget: overrideBudget(parsed.budget, limits) };
-        return checkPlan(pricePlan(pricing, plan, asOfFrom(flags.asOf, plan.asOf, io.now()), warnings), plan);
-      });
+        plans.push(checkPlan(pricePlan(pricing, plan, asOfFrom(flags.asOf, plan.asOf, io.now()), warnings), plan));
+      }
       const report = checkReport(plans);
       writeWarnings(io, warnings);
       io.stdout.write(await CHECK_RENDERERS[flags.format](report, { color: useColor(io) }));

@@ -1,6 +1,7 @@
 // `ratecard diff BASE HEAD`: two plans or saved reports (or FILE at a git ref) compared, with gates.
 
 import type { Command } from "commander";
+import { dirname } from "node:path";
 import { diffReports, parseThreshold, type Gates } from "../../core/diff.js";
 import { InputError, UsageError } from "../../core/errors.js";
 import { formatInstantShort, parseInstant } from "../../core/instant.js";
@@ -9,11 +10,11 @@ import { DIFF_RENDERERS } from "../../render/diff/index.js";
 import { renderDiffMarkdown } from "../../render/diff/markdown.js";
 import { diffVerdict } from "../../render/diff/verdict.js";
 import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
-import { parsePlan } from "../../workload/parse-plan.js";
 import { readSavedReport } from "../../workload/parse-report.js";
 import { gateExitCode } from "../errors.js";
 import { collect, flagValue, formatOption } from "../flags.js";
 import { readAtRef } from "../git.js";
+import { readPlanText } from "../plan-file.js";
 import { useColor, type Io } from "../io.js";
 import { pricePlan, pricingFrom, writeWarnings, type Pricing, type PricingFlags } from "../pricing.js";
 import { readTextFile } from "../sources.js";
@@ -33,6 +34,8 @@ interface DiffFlags extends PricingFlags {
 interface Input {
   file: string;
   text: string;
+  /** Where `{ file: }` token fields are read from (a file at a git ref reads them from the working copy). */
+  dir?: string;
 }
 
 const USAGE_HINT = "ratecard diff BASE HEAD, ratecard diff --base-ref REF FILE, or ratecard diff FILE --base-as-of DATE --head-as-of DATE";
@@ -43,7 +46,7 @@ function inputs(files: string[], flags: DiffFlags, io: Io): { base: Input; head:
   const cwd = io.cwd ?? process.cwd();
   if (flags.baseRef !== undefined) {
     if (files.length !== 1) throw new UsageError(`--base-ref takes one FILE (got ${files.length})`, "ratecard diff --base-ref origin/main plan.yaml");
-    return { base: readAtRef(flags.baseRef, files[0]!, cwd), head: readTextFile(files[0]!, cwd) };
+    return { base: { ...readAtRef(flags.baseRef, files[0]!, cwd), dir: dirname(files[0]!) }, head: readTextFile(files[0]!, cwd) };
   }
   if (files.length === 2) return { base: readTextFile(files[0]!, cwd), head: readTextFile(files[1]!, cwd) };
   if (files.length === 1 && (flags.baseAsOf !== undefined || flags.headAsOf !== undefined)) {
@@ -54,12 +57,12 @@ function inputs(files: string[], flags: DiffFlags, io: Io): { base: Input; head:
 }
 
 /** Prices one side: a saved report as it is (`saved`), or a plan at the side's instant. */
-function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", sideAsOf: string | undefined, flags: DiffFlags, pricing: Pricing, io: Io, warnings: Set<string>): { report: EstimateReport; saved: boolean } {
+async function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", sideAsOf: string | undefined, flags: DiffFlags, pricing: Pricing, io: Io, warnings: Set<string>): Promise<{ report: EstimateReport; saved: boolean }> {
   const saved = readSavedReport(input.text, input.file);
   if (saved) {
     return { report: fromSaved(saved, input, sideFlag, sideAsOf, pricing), saved: true };
   }
-  const plan = parsePlan(input.text, input.file);
+  const plan = await readPlanText(input.text, input.file, io, input.dir);
   const given = sideAsOf !== undefined ? [sideFlag, sideAsOf] : flags.asOf !== undefined ? ["--as-of", flags.asOf] : undefined;
   const asOf = given ? flagValue(given[0]!, given[1]!, parseInstant) : (plan.asOf ?? io.now());
   return { report: pricePlan(pricing, plan, asOf, warnings), saved: false };
@@ -110,8 +113,8 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
       const { base, head } = inputs(files, flags, io);
       const pricing = pricingFrom(flags, io);
       const warnings = new Set<string>();
-      const b = price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
-      const h = price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
+      const b = await price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
+      const h = await price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
       const unused = flags.asOf !== undefined ? "--as-of" : flags.peakShare !== undefined ? "--peak-share" : flags.rates.length > 0 ? "--rates" : undefined;
       if (unused && b.saved && h.saved) {
         throw new UsageError(`${unused}: both sides are saved reports, so nothing is priced`, `drop ${unused}, or give a plan file`);

@@ -12,6 +12,7 @@ describe("card snapshot", () => {
     const flash = rebuilt[0]!.models.find((m) => m.id === "deepseek-v4-flash")!;
     const v = flash.versions[0]!;
     expect(v.kind === "price" && v.flat!.input_cache_hit.toDecimal()).toBe("0.028");
+    expect(v.kind === "price" && v.currencies!.get("CNY")!.flat!.input_cache_hit.toDecimal()).toBe("0.2"); // a Map survives
     expect(rebuilt[0]!.calendars.find((c) => c.name === "deepseek-peak")!.holidays.has("2026-10-01")).toBe(true);
   });
 });
