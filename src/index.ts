@@ -1,7 +1,7 @@
 // The library API: load rate cards, resolve prices and estimate workloads, then render reports.
 
 export { loadRateCards, type CardSource } from "./cards/load.js";
-export { parsePlan, planTokenFiles } from "./workload/parse-plan.js";
+export { parsePlan, parsePlanOrTokenFiles } from "./workload/parse-plan.js";
 export { estimate, multiples, type EstimateOptions } from "./core/estimate.js";
 export { workloadTotals, type BucketTotals } from "./core/forms/totals.js";
 export { PARAMS, paramName, type Param, type Target } from "./core/params.js";

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { InputError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { Plan } from "../core/types.js";
-import { parsePlan, planTokenFiles } from "../workload/parse-plan.js";
+import { parsePlan, parsePlanOrTokenFiles } from "../workload/parse-plan.js";
 import type { Io } from "./io.js";
 import { readTextFile } from "./sources.js";
 import { loadTokenCounter } from "./tokenizer.js";
@@ -23,8 +23,9 @@ export async function readPlanFile(path: string, io: Io): Promise<Plan> {
  * which are read from `dir` (by default the plan file's folder).
  */
 export async function readPlanText(text: string, file: string, io: Io, dir = dirname(file)): Promise<Plan> {
-  const refs = planTokenFiles(text, file);
-  if (refs.length === 0) return parsePlan(text, file);
+  const first = parsePlanOrTokenFiles(text, file);
+  if (first.plan) return first.plan;
+  const refs = first.tokenFiles;
   const count = await loadTokenCounter();
   const counts = new Map<string, Exact>();
   for (const ref of refs) {

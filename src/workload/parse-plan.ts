@@ -48,14 +48,18 @@ export function parsePlan(text: string, file: string, tokenCounts?: ReadonlyMap<
   return readPlan(text, file, (path) => tokenCounts?.get(path));
 }
 
-/** The `{ file: path }` token fields of a plan (each path once, where first written), for the CLI to count first. */
-export function planTokenFiles(text: string, file: string): { path: string; where: Location }[] {
+/**
+ * Parses a plan in one pass: the plan itself when it has no `{ file: path }` token fields, else
+ * those fields (each path once, where first written) for the caller to count and pass to `parsePlan`.
+ */
+export function parsePlanOrTokenFiles(text: string, file: string): { plan: Plan; tokenFiles: [] } | { plan: undefined; tokenFiles: { path: string; where: Location }[] } {
   const paths = new Map<string, Location>();
-  readPlan(text, file, (path, where) => {
+  const plan = readPlan(text, file, (path, where) => {
     if (!paths.has(path)) paths.set(path, where);
-    return Exact.ZERO;
+    return Exact.ZERO; // a placeholder: a plan with token files is never returned from here
   });
-  return [...paths].map(([path, where]) => ({ path, where }));
+  if (paths.size === 0) return { plan, tokenFiles: [] };
+  return { plan: undefined, tokenFiles: [...paths].map(([path, where]) => ({ path, where })) };
 }
 
 function readPlan(text: string, file: string, counter: TokenCounter): Plan {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Exact } from "../../../src/core/exact.js";
-import { parsePlan, planTokenFiles } from "../../../src/workload/parse-plan.js";
+import { parsePlan, parsePlanOrTokenFiles } from "../../../src/workload/parse-plan.js";
 import { ROOT } from "../../helpers/cli.js";
 
 describe("workload forms in files", () => {
@@ -35,7 +35,7 @@ schedule: { hours: ["09:00-12:00", "22:00-02:00"], tz: Europe/Berlin, days: week
 
   it("takes token counts of { file: } fields from the caller, and lists them for it", () => {
     const text = "calls: 10\ncached_prefix: { file: prompts/system.txt }\nmiss: { file: user.txt }\nreply: 5\n";
-    expect(planTokenFiles(text, "w.yaml")).toEqual([
+    expect(parsePlanOrTokenFiles(text, "w.yaml").tokenFiles).toEqual([
       { path: "prompts/system.txt", where: { file: "w.yaml", line: 2, col: 24 } },
       { path: "user.txt", where: { file: "w.yaml", line: 3, col: 15 } },
     ]);
@@ -85,6 +85,7 @@ describe("invalid workload forms: the loader and the schema both reject them", (
   it("accepts every form the loader accepts", () => {
     const ok = "calls: 30000/day\nperiod: 30d\nconversation: { turns: 3, system: { file: s.txt }, user: 100 }\ndistinct_prefixes: 2\nschedule: { hours: 22:00-06:00, tz: Europe/Berlin }\n";
     expect(schema(parse(ok))).toBe(true);
-    expect(planTokenFiles(ok, "ok.yaml")).toHaveLength(1);
+    expect(parsePlanOrTokenFiles(ok, "ok.yaml")).toMatchObject({ plan: undefined, tokenFiles: [{ path: "s.txt" }] });
+    expect(parsePlanOrTokenFiles("calls: 5\nmiss: 2\n", "ok.yaml").plan!.workloads[0]!.miss.toDecimal()).toBe("2");
   });
 });
