@@ -86,6 +86,10 @@ function blankPlan(command: string, flags: WorkloadFlags, varied: readonly strin
   if (flags.input !== undefined && flags.cacheHitRate === undefined) {
     throw new UsageError("--input needs --cache-hit-rate", "e.g. --input 2200 --cache-hit-rate 0.9");
   }
+  const split = flags.input ?? flags.cachedPrefix ?? flags.miss;
+  if (flags.cacheHitRate !== undefined && split === undefined && !varied.includes("input")) {
+    throw new UsageError("--cache-hit-rate needs input tokens to split", "add --input 2200, or --cached-prefix and --miss");
+  }
   const warnings = flags.calls === undefined && !varied.includes("calls") ? ["--calls not given: pricing a single call"] : [];
   const blank: Workload = { name: "workload", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
   return { plan: { workloads: [blank] }, warnings };

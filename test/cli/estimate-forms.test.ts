@@ -48,6 +48,15 @@ describe("ratecard estimate with workload forms", () => {
     expect(spawnCli(["estimate", "examples/worked-example.yaml", "--fx", "7"]).stderr).toMatch(/--fx needs --currency/);
   });
 
+  it("splits --input by --cache-hit-rate, and refuses a hit rate with nothing to split", () => {
+    const r = JSON.parse(spawnCli(["estimate", "--calls", "1M", "--input", "2200", "--cache-hit-rate", "90%", "--reply", "300", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "-f", "json"]).stdout);
+    // 1.98B hits x 0.028 + 0.22B misses x 0.14 + 0.3B output x 0.28 = 55.44 + 30.8 + 84.
+    expect(r.estimates[0].total).toBe("170.24");
+    const bad = spawnCli(["estimate", "--calls", "5", "--cache-hit-rate", "0.5"]);
+    expect(bad.stderr).toBe("ratecard: error: --cache-hit-rate needs input tokens to split (add --input 2200, or --cached-prefix and --miss)\n");
+    expect(bad.code).toBe(2);
+  });
+
   it("leaves the JSON of plain workloads as it was (no new keys)", () => {
     const e = JSON.parse(spawnCli(["estimate", "examples/worked-example.yaml", "-f", "json"]).stdout).estimates[0];
     expect(Object.keys(e)).toEqual(["model", "billed_as", "price_from", "source", "peak_share", "total", "items"]);

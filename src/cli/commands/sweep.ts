@@ -14,7 +14,7 @@ import { useColor, writeWithBackPressure, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface SweepFlags extends WorkloadFlags {
-  vary: string[];
+  vary?: string[];
   chart?: boolean;
   format: string;
 }
@@ -37,13 +37,13 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
     .command("sweep")
     .description("price a workload at every point of one or two varied parameters: a row per point, a column per model")
     .argument("[file]", "workload or plan YAML file")
-    .option("--vary <param=spec>", "parameter and values: a list 100,200,400, a range 0..4000+1000 or 1e5..1e7x10, or dates 2026-04-01..2026-12-01+1mo (once or twice)", (v: string, prev: string[] = []) => [...prev, v], [])
+    .option("--vary <param=spec>", "parameter and values: a list 100,200,400, a range 0..4000+1000 or 1e5..1e7x10, or dates 2026-04-01..2026-12-01+1mo (once or twice)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--chart", "draw a line chart under the table (default: on a terminal, for one parameter)")
     .option("--no-chart", "never draw the chart");
   addWorkloadOptions(cmd)
     .addOption(formatOption())
     .action(async (file: string | undefined, flags: SweepFlags) => {
-      const axes = axesFrom(flags.vary);
+      const axes = axesFrom(flags.vary ?? []);
       const format = formatOf(flags.format);
       if (flags.chart === true && (format !== "table" || axes.length !== 1)) {
         throw new UsageError("--chart draws one varied parameter in the table format", "drop --chart, or use one --vary with --format table");
