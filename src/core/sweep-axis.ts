@@ -84,13 +84,13 @@ function parseAsOfAxis(spec: string): Axis {
   const where = `as-of=${spec}`;
   const range = /^(.+?)\.\.(.+)$/.exec(spec);
   if (!range) return { param: "as-of", spec, kind: "instants", values: spec.split(",").map((s) => instant(s, where)) };
-  const stepped = /^(.*)\+(\d+)(d|mo)$/.exec(range[2]!.trim());
+  const stepped = /^(.*)\+(\d+)(d|days?|w|weeks?|mo|months?)$/.exec(range[2]!.trim());
   const start = instant(range[1]!, where);
   const end = instant(stepped ? stepped[1]! : range[2]!, where);
-  const n = stepped ? Number(stepped[2]) : 1;
-  const unit = stepped ? stepped[3] : "d";
+  const unit = !stepped ? "d" : stepped[3]!.startsWith("mo") ? "mo" : "d";
+  const n = (stepped ? Number(stepped[2]) : 1) * (stepped && /^w/.test(stepped[3]!) ? 7 : 1);
   if (end < start) throw new InputError(`${where}: the range ends before it starts`, "write the earlier date first");
-  if (n < 1) throw new InputError(`${where}: the step must be at least 1`, "step by +1d, +7d or +1mo");
+  if (n < 1) throw new InputError(`${where}: the step must be at least 1`, "step by +1d, +1w or +1mo");
   const values: Instant[] = [];
   for (let k = 0; ; k++) {
     const t = unit === "d" ? start + k * n * DAY : addMonths(start, k * n);

@@ -27,6 +27,8 @@ describe("sweep axes", () => {
       ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31"].map((d) => `${d}T00:00:00Z`),
     );
     expect(values(parseAxis("as-of=2026-04-24..2026-05-08+7d"))).toHaveLength(3);
+    expect(values(parseAxis("as-of=2026-04-24..2026-05-08+1w"))).toEqual(values(parseAxis("as-of=2026-04-24..2026-05-08+7d")));
+    expect(values(parseAxis("as-of=2026-01-31..2026-05-31+1month"))).toEqual(values(parseAxis("as-of=2026-01-31..2026-05-31+1mo")));
     expect(values(parseAxis("as-of=2026-04-24,2026-08-16T16:00Z"))).toEqual(["2026-04-24T00:00:00Z", "2026-08-16T16:00:00Z"]);
   });
 
