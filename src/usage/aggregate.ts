@@ -1,0 +1,142 @@
+// Accumulates priced usage records: integer token sums per (UTC day, price span, window), skips per reason.
+
+import { InputError } from "../core/errors.js";
+import type { Instant } from "../core/instant.js";
+import type { RateBook } from "../core/types.js";
+import { FLAT, OFF_PEAK, PEAK, type Cell } from "./cell.js";
+import { SeenKeys } from "./dedup.js";
+import { dayIndex } from "./periods.js";
+import { summarize } from "./summarize.js";
+import { PriceTimeline, type Span } from "./timeline.js";
+import { SKIP_REASONS, type Dimension, type SkipReason, type SkipSummary, type UsageRecord, type UsageReport } from "./types.js";
+
+/** How many positions each skip reason keeps. */
+const FIRST_POSITIONS = 5;
+
+/** What the aggregator needs besides the records. */
+export interface AggregateOptions {
+  by: Dimension[];
+  since?: Instant;
+  until?: Instant;
+  /** The instant of records that carry none. */
+  asOf?: Instant;
+}
+
+/** Prices records one by one at their own instants and keeps exact sums; `report()` groups them. */
+export class UsageAggregator {
+  private readonly timeline: PriceTimeline;
+  /** Cells by (span id x 3 + window), then by UTC day, with the last day used kept at hand. */
+  private readonly cells: { lastDay: number; last: Cell | undefined; byDay: Map<number, Cell> }[] = [];
+  private readonly skips = new Map<SkipReason, SkipSummary>();
+  private readonly seen = new SeenKeys();
+  private readonly byTime: boolean;
+  private currency: string | undefined;
+  private first = Number.POSITIVE_INFINITY;
+  private last = Number.NEGATIVE_INFINITY;
+  private duplicates = 0;
+  private ignoredLines = 0;
+  private outside = 0;
+
+  constructor(
+    private readonly book: RateBook,
+    private readonly opts: AggregateOptions,
+  ) {
+    this.timeline = new PriceTimeline(book);
+    this.byTime = opts.by.some((d) => d === "day" || d === "week" || d === "month");
+  }
+
+  /** Counts a record that cannot be priced, keeping its position among the first few. */
+  skip(reason: SkipReason, detail: string, file: string, line: number): void {
+    let s = this.skips.get(reason);
+    if (!s) this.skips.set(reason, (s = { reason, count: 0, first: [] }));
+    s.count++;
+    if (s.first.length < FIRST_POSITIONS) s.first.push({ at: `${file}:${line}`, detail });
+  }
+
+  /** Counts a line that is a session event, not a record. */
+  ignore(): void {
+    this.ignoredLines++;
+  }
+
+  /** Prices one record at its instant (or --as-of) and adds it to its cell; skips what cannot be priced. */
+  add(r: UsageRecord, file: string, line: number): void {
+    if (r.dedup && this.seen.seen(r.dedupA, r.dedupB)) {
+      this.duplicates++;
+      return;
+    }
+    const t = r.instant ?? this.opts.asOf;
+    if (t === undefined) return this.skip("no-instant", "no timestamp or created field (give --as-of)", file, line);
+    if ((this.opts.since !== undefined && t < this.opts.since) || (this.opts.until !== undefined && t >= this.opts.until)) {
+      this.outside++;
+      return;
+    }
+    const span = this.timeline.lookup(r.model, t);
+    if (span.skip) return this.skip(span.skip.reason, span.skip.detail, file, line);
+    const window = span.calendar ? (this.timeline.isPeak(span, t) ? PEAK : OFF_PEAK) : FLAT;
+    const day = this.byTime ? dayIndex(t) : 0;
+    const slot = span.id * 3 + window;
+    let days = this.cells[slot];
+    if (!days) {
+      this.checkCurrency(span, file, line);
+      days = this.cells[slot] = { lastDay: Number.NaN, last: undefined, byDay: new Map() };
+    }
+    let cell = days.lastDay === day ? days.last : days.byDay.get(day);
+    if (!cell) {
+      cell = { day, span, window, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n };
+      days.byDay.set(day, cell);
+    }
+    days.lastDay = day;
+    days.last = cell;
+    cell.records++;
+    if (r.hit !== 0) cell.hit += BigInt(r.hit);
+    if (r.miss !== 0) cell.miss += BigInt(r.miss);
+    if (r.output !== 0) cell.output += BigInt(r.output);
+    if (r.reasoning !== 0) cell.reasoning += BigInt(r.reasoning);
+    if (t < this.first) this.first = t;
+    if (t > this.last) this.last = t;
+  }
+
+  private checkCurrency(span: Span, file: string, line: number): void {
+    const c = span.res!.currency;
+    if (this.currency === undefined) this.currency = c;
+    else if (c !== this.currency) {
+      throw new InputError(
+        `"${span.model}" is priced in ${c}, earlier records in ${this.currency}: totals cannot mix currencies`,
+        "price one currency per run (split the logs, or use --rates with cards of one currency)",
+        { file, line },
+      );
+    }
+  }
+
+  private allCells(): Cell[] {
+    return this.cells.flatMap((d) => (d ? [...d.byDay.values()] : []));
+  }
+
+  /** The latest instant of a priced record, if any (for staleness checks). */
+  latest(): Instant | undefined {
+    return this.last === Number.NEGATIVE_INFINITY ? undefined : this.last;
+  }
+
+  /** The cards whose prices were used. */
+  cardsUsed(): string[] {
+    return [...new Set(this.allCells().map((c) => c.span.res!.version.card))];
+  }
+
+  /** Builds the report: groups by the dimensions, exact costs, skips in a fixed order. */
+  report(): UsageReport {
+    const skipped = SKIP_REASONS.flatMap((r) => (this.skips.has(r) ? [this.skips.get(r)!] : []));
+    const priced = this.latest() !== undefined;
+    return summarize(this.book, this.allCells(), {
+      by: this.opts.by,
+      currency: this.currency ?? this.book.cards[0]?.currency ?? "USD",
+      since: this.opts.since,
+      until: this.opts.until,
+      first: priced ? this.first : undefined,
+      last: priced ? this.last : undefined,
+      skipped,
+      duplicates: this.duplicates,
+      ignored: this.ignoredLines,
+      outsidePeriod: this.outside,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+// The unit of accumulation: integer token sums of the records of one (UTC day, price span, window).
+
+import type { Span } from "./timeline.js";
+
+/** Window codes of a cell: flat price, peak, off-peak. */
+export const FLAT = 0;
+export const PEAK = 1;
+export const OFF_PEAK = 2;
+
+/** Record count and exact token sums; `reasoning` is part of `output`. */
+export interface Sums {
+  records: number;
+  hit: bigint;
+  miss: bigint;
+  output: bigint;
+  reasoning: bigint;
+}
+
+/** The sums of one (day, span, window); `day` is 0 when no time dimension is asked for. */
+export interface Cell extends Sums {
+  day: number;
+  span: Span;
+  window: number;
+}

@@ -1,0 +1,158 @@
+// The few fields a usage record needs, as read from one log line (by the scanner or from a parsed object).
+
+import { hashBytes } from "./dedup.js";
+import { recordInstant } from "./timestamp.js";
+
+/** Token fields of a usage object, in the order of `RawFields.tokens` slots. */
+export const TOKEN_KEYS = [
+  "prompt_cache_hit_tokens",
+  "prompt_cache_miss_tokens",
+  "prompt_tokens",
+  "cached_tokens", // under prompt_tokens_details
+  "completion_tokens",
+  "reasoning_tokens", // under completion_tokens_details
+  "input_tokens",
+  "output_tokens",
+  "cache_read_input_tokens",
+  "cache_creation_input_tokens",
+] as const;
+
+/** Slot indexes into a usage's token fields. */
+export const T = {
+  hit: 0,
+  miss: 1,
+  prompt: 2,
+  cached: 3,
+  completion: 4,
+  reasoning: 5,
+  input: 6,
+  output: 7,
+  cacheRead: 8,
+  cacheCreation: 9,
+} as const;
+
+/** A token slot with no value (key absent or null). */
+export const ABSENT = -1;
+/** A token slot whose value is not a non-negative safe integer. */
+export const INVALID = -2;
+
+/** Where a usage object sat: at the top level (slots 0..9) or under `message` (slots 10..19). */
+export const ROOT_USAGE = 0;
+export const MESSAGE_USAGE = TOKEN_KEYS.length;
+
+/** The fields read from one line; reused line after line to avoid allocation. */
+export interface RawFields {
+  model: string | undefined;
+  messageModel: string | undefined;
+  /** Whether message.id / requestId were non-empty strings; their hashes are in `ids`. */
+  hasMessageId: boolean;
+  hasRequestId: boolean;
+  /** Hashes: message.id in slots 0-1, requestId in slots 2-3 (see dedup.ts). */
+  ids: Uint32Array;
+  type: string | undefined;
+  /** The instants of `created` and `timestamp`, resolved; NaN when present but not an instant. */
+  created: number | undefined;
+  timestamp: number | undefined;
+  /** The raw text of `created` / `timestamp` when it is not an instant, for the skip detail. */
+  badCreated: string | undefined;
+  badTimestamp: string | undefined;
+  /** Whether a usage object (not null) was found at the top level / under message. */
+  rootUsage: boolean;
+  messageUsage: boolean;
+  /** 20 slots: top-level usage then message.usage, each ABSENT, INVALID or a count. */
+  tokens: Float64Array;
+}
+
+/** A fresh, empty set of fields. */
+export function newFields(): RawFields {
+  return {
+    model: undefined,
+    messageModel: undefined,
+    hasMessageId: false,
+    hasRequestId: false,
+    ids: new Uint32Array(4),
+    type: undefined,
+    created: undefined,
+    timestamp: undefined,
+    badCreated: undefined,
+    badTimestamp: undefined,
+    rootUsage: false,
+    messageUsage: false,
+    tokens: new Float64Array(2 * TOKEN_KEYS.length).fill(ABSENT),
+  };
+}
+
+/** Empties `f` for the next line. */
+export function resetFields(f: RawFields): void {
+  f.model = f.messageModel = f.type = undefined;
+  f.hasMessageId = f.hasRequestId = false;
+  f.created = f.timestamp = undefined;
+  f.badCreated = f.badTimestamp = undefined;
+  f.rootUsage = f.messageUsage = false;
+  f.tokens.fill(ABSENT);
+}
+
+/** The value of a token field: ABSENT for null, INVALID unless a non-negative safe integer. */
+export function tokenValue(v: unknown): number {
+  if (v === null || v === undefined) return ABSENT;
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : INVALID;
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+/** Resolves an instant field of a parsed line into `f` (NaN and the raw text when invalid). */
+function when(f: RawFields, v: unknown, isTimestamp: boolean): number | undefined {
+  if (typeof v !== "string" && typeof v !== "number") return undefined;
+  const t = recordInstant(v, isTimestamp);
+  if (t !== undefined) return t;
+  if (isTimestamp) f.badTimestamp = JSON.stringify(v);
+  else f.badCreated = JSON.stringify(v);
+  return Number.NaN;
+}
+
+/** Hashes a non-empty string id into ids[slot..slot+1]; false for anything else. */
+function idHash(v: unknown, ids: Uint32Array, slot: number): boolean {
+  if (typeof v !== "string" || v === "") return false;
+  const b = Buffer.from(v, "utf8");
+  hashBytes(b, 0, b.length, ids, slot);
+  return true;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function readUsage(u: Record<string, unknown>, tokens: Float64Array, base: number): void {
+  const prompt = isObject(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
+  const completion = isObject(u.completion_tokens_details) ? u.completion_tokens_details : {};
+  TOKEN_KEYS.forEach((k, i) => {
+    const source = k === "cached_tokens" ? prompt : k === "reasoning_tokens" ? completion : u;
+    tokens[base + i] = tokenValue(source[k]);
+  });
+}
+
+/** Fills `f` from a line already parsed by JSON.parse (the scanner's fallback). */
+export function fieldsFromObject(o: unknown, f: RawFields): void {
+  resetFields(f);
+  if (!isObject(o)) return;
+  f.model = text(o.model);
+  f.type = text(o.type);
+  f.hasRequestId = idHash(o.requestId, f.ids, 2);
+  f.created = when(f, o.created, false);
+  f.timestamp = when(f, o.timestamp, true);
+  if (isObject(o.usage)) {
+    f.rootUsage = true;
+    readUsage(o.usage, f.tokens, ROOT_USAGE);
+  }
+  if (isObject(o.message)) {
+    const m = o.message;
+    f.messageModel = text(m.model);
+    f.hasMessageId = idHash(m.id, f.ids, 0);
+    if (isObject(m.usage)) {
+      f.messageUsage = true;
+      readUsage(m.usage, f.tokens, MESSAGE_USAGE);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+// One log line -> a usage record in its dialect, or the reason it cannot be one.
+
+import { pairFingerprint } from "./dedup.js";
+import { ABSENT, fieldsFromObject, INVALID, MESSAGE_USAGE, newFields, ROOT_USAGE, T, type RawFields } from "./fields.js";
+import { scanLine } from "./scan.js";
+import type { Dialect, SkipReason, UsageRecord } from "./types.js";
+
+/** What a line turned out to be: a record, a skip, a session event without usage (not a record), blank. */
+export const RECORD = 0;
+export const SKIP = 1;
+export const IGNORED = 2;
+export const BLANK = 3;
+
+/** Types of lines that are API responses and so must carry usage. */
+const RESPONSE_TYPES = new Set(["assistant", "message"]);
+
+function isBlank(b: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return true;
+}
+
+/** Reads one line's fields: the skim first, JSON.parse when the skim gives up; a message when malformed. */
+function readFields(b: Buffer, start: number, end: number, f: RawFields): string | undefined {
+  if (scanLine(b, start, end, f)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(b.toString("utf8", start, end));
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "not a JSON object";
+  fieldsFromObject(parsed, f);
+  return undefined;
+}
+
+/**
+ * Parses log lines of one dialect (or "auto", detected per line) into records. `read` returns
+ * what the line was; the record, or the skip reason and detail, are then in the reader's fields
+ * (reused line after line, so copy what you keep).
+ */
+export class RecordReader {
+  private readonly f = newFields();
+  /** The record of the last line read as RECORD. */
+  readonly record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, dedup: false, dedupA: 0, dedupB: 0 };
+  /** The reason and detail of the last line read as SKIP. */
+  reason: SkipReason = "no-usage";
+  detail = "";
+
+  constructor(private readonly dialect: Dialect) {}
+
+  private skip(reason: SkipReason, detail: string): number {
+    this.reason = reason;
+    this.detail = detail;
+    return SKIP;
+  }
+
+  private has(base: number, slot: number): boolean {
+    return this.f.tokens[base + slot] !== ABSENT;
+  }
+
+  private get(base: number, slot: number): number {
+    return this.f.tokens[base + slot]!;
+  }
+
+  /** The dialect of the line under --dialect, or undefined when it has no usage of any dialect. */
+  private dialectOf(): Exclude<Dialect, "auto"> | undefined {
+    const f = this.f;
+    const b = ROOT_USAGE;
+    const chat = f.rootUsage && (this.has(b, T.hit) || this.has(b, T.miss) || this.has(b, T.prompt) || this.has(b, T.completion));
+    const anthropic = f.rootUsage && (this.has(b, T.input) || this.has(b, T.output) || this.has(b, T.cacheRead) || this.has(b, T.cacheCreation));
+    switch (this.dialect) {
+      case "claude-code":
+        return f.messageUsage ? "claude-code" : undefined;
+      case "chat":
+        return chat ? "chat" : undefined;
+      case "anthropic":
+        return anthropic ? "anthropic" : undefined;
+      default:
+        return f.messageUsage ? "claude-code" : chat ? "chat" : anthropic ? "anthropic" : undefined;
+    }
+  }
+
+  /** Chat-completion counts into `record`: DeepSeek's hit/miss fields, else OpenAI's prompt_tokens and cached_tokens. */
+  private chatTokens(): string | undefined {
+    const b = ROOT_USAGE;
+    const prompt = this.has(b, T.prompt) ? this.get(b, T.prompt) : Number.NaN;
+    let hit = this.has(b, T.hit) ? this.get(b, T.hit) : Number.NaN;
+    let miss = this.has(b, T.miss) ? this.get(b, T.miss) : Number.NaN;
+    if (!Number.isNaN(hit) || !Number.isNaN(miss)) {
+      if (Number.isNaN(hit)) hit = prompt - miss;
+      if (Number.isNaN(miss)) miss = prompt - hit;
+    } else {
+      hit = this.has(b, T.cached) ? this.get(b, T.cached) : Number.isNaN(prompt) ? Number.NaN : 0;
+      miss = prompt - hit;
+    }
+    if (Number.isNaN(hit) || Number.isNaN(miss)) return "incomplete prompt counts (give prompt_cache_hit_tokens and prompt_cache_miss_tokens, or prompt_tokens)";
+    if (hit < 0 || miss < 0) return "cached tokens exceed prompt_tokens";
+    const output = this.has(b, T.completion) ? this.get(b, T.completion) : 0;
+    const reasoning = this.has(b, T.reasoning) ? this.get(b, T.reasoning) : 0;
+    if (reasoning > output) return `reasoning_tokens ${reasoning} exceed completion_tokens ${output}`;
+    const r = this.record;
+    r.hit = hit;
+    r.miss = miss;
+    r.output = output;
+    r.reasoning = reasoning;
+    return undefined;
+  }
+
+  /** Anthropic-style counts into `record`: cache reads are hits, input and cache writes are misses. */
+  private anthropicTokens(b: number): string | undefined {
+    if (!this.has(b, T.input) && !this.has(b, T.output)) return "no input_tokens or output_tokens";
+    const n = (slot: number) => (this.has(b, slot) ? this.get(b, slot) : 0);
+    const r = this.record;
+    r.hit = n(T.cacheRead);
+    r.miss = n(T.input) + n(T.cacheCreation);
+    r.output = n(T.output);
+    r.reasoning = 0;
+    return undefined;
+  }
+
+  /** Interprets one line of text: RECORD, SKIP, IGNORED or BLANK. */
+  read(line: string): number {
+    const b = Buffer.from(line, "utf8");
+    return this.readBytes(b, 0, b.length);
+  }
+
+  /**
+   * Interprets the UTF-8 line b[start, end): RECORD, SKIP, IGNORED or BLANK. The byte at `end`,
+   * if any, must be the line's end (a newline or CR), never part of JSON.
+   */
+  readBytes(b: Buffer, start: number, end: number): number {
+    const f = this.f;
+    const malformed = readFields(b, start, end, f);
+    if (malformed !== undefined) return isBlank(b, start, end) ? BLANK : this.skip("malformed-json", malformed);
+    const d = this.dialectOf();
+    if (!d) {
+      if (!f.rootUsage && !f.messageUsage && f.type !== undefined && !RESPONSE_TYPES.has(f.type)) return IGNORED;
+      return this.skip("no-usage", this.dialect === "auto" ? "no usage object with token counts" : `no ${this.dialect} usage`);
+    }
+    const base = d === "claude-code" ? MESSAGE_USAGE : ROOT_USAGE;
+    for (let i = base; i < base + MESSAGE_USAGE; i++) if (f.tokens[i] === INVALID) return this.skip("bad-usage", "a token count is not a whole number >= 0");
+    const bad = d === "chat" ? this.chatTokens() : this.anthropicTokens(base);
+    if (bad !== undefined) return this.skip("bad-usage", bad);
+    const model = d === "claude-code" ? f.messageModel : f.model;
+    if (model === undefined || model === "") return this.skip("no-model", d === "claude-code" ? "no message.model" : "no model");
+    const useCreated = d === "chat" ? f.created !== undefined : d === "anthropic" && f.timestamp === undefined;
+    const instant = useCreated ? f.created : f.timestamp;
+    if (instant !== undefined && Number.isNaN(instant)) return this.skip("bad-instant", `${useCreated ? f.badCreated : f.badTimestamp} is not an instant`);
+    const r = this.record;
+    r.model = model;
+    r.instant = instant;
+    r.dedup = d === "claude-code" && f.hasMessageId && f.hasRequestId;
+    if (r.dedup) [r.dedupA, r.dedupB] = pairFingerprint(f.ids);
+    return RECORD;
+  }
+}

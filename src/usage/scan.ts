@@ -1,0 +1,467 @@
+// A validating JSON skim over a line's UTF-8 bytes that reads only the fields usage records need.
+//
+// It walks the line's whole structure (so a "usage" key inside another object, or inside a
+// string, never counts) as one loop over local state, skips strings by looking for the closing
+// quote byte (UTF-8 continuation bytes are never a quote or a backslash), and captures values
+// only at the paths listed in fields.ts, without making a string of the line. Anything it does
+// not expect (an escaped key, a grammar error, deep nesting) makes it give up; the caller then
+// falls back to JSON.parse, which has the last word. The one leniency: escapes and control
+// characters inside skipped strings are not checked.
+
+import { hashBytes } from "./dedup.js";
+import { ABSENT, INVALID, MESSAGE_USAGE, ROOT_USAGE, T, type RawFields } from "./fields.js";
+import { bytesInstant, recordInstant } from "./timestamp.js";
+
+// Contexts of open containers. Usage-like contexts come in two copies: top-level and under message.
+const SKIP = 0;
+const ARRAY = 1;
+const ROOT = 2;
+const MESSAGE = 3;
+const USAGE_R = 4;
+const USAGE_M = 5;
+const PROMPT_DETAILS_R = 6;
+const PROMPT_DETAILS_M = 7;
+const COMPLETION_DETAILS_R = 8;
+const COMPLETION_DETAILS_M = 9;
+
+// Fields a key captures; 0..19 are token slots (top-level usage 0..9, message.usage 10..19).
+const NONE = -1;
+const F_MODEL = 100;
+const F_TYPE = 101;
+const F_REQUEST_ID = 102;
+const F_CREATED = 103;
+const F_TIMESTAMP = 104;
+const F_USAGE = 105;
+const F_MESSAGE = 106;
+const F_MESSAGE_MODEL = 107;
+const F_MESSAGE_ID = 108;
+const F_MESSAGE_USAGE = 109;
+const F_PROMPT_DETAILS_R = 110;
+const F_PROMPT_DETAILS_M = 111;
+const F_COMPLETION_DETAILS_R = 112;
+const F_COMPLETION_DETAILS_M = 113;
+
+// Parser states.
+const VALUE = 0;
+const AFTER_VALUE = 1;
+const KEY = 2;
+const FIRST_KEY = 3;
+const FIRST_ITEM = 4;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SHORT = 48; // strings are searched byte by byte this far, then with Buffer#indexOf
+const MAX_DEPTH = 64;
+
+const stack = new Uint8Array(MAX_DEPTH);
+
+/** Recent strings by their bytes (model names and types repeat on nearly every line). */
+const internBytes: Buffer[] = [];
+const internText: string[] = [];
+
+function intern(b: Buffer, a: number, z: number): string {
+  const len = z - a;
+  if (len > 64) return b.toString("utf8", a, z);
+  outer: for (let i = 0; i < internBytes.length; i++) {
+    const k = internBytes[i]!;
+    if (k.length !== len) continue;
+    for (let j = 0; j < len; j++) if (k[j] !== b[a + j]) continue outer;
+    return internText[i]!;
+  }
+  const text = b.toString("utf8", a, z);
+  if (internBytes.length >= 32) {
+    internBytes.shift();
+    internText.shift();
+  }
+  internBytes.push(Buffer.from(b.subarray(a, z)));
+  internText.push(text);
+  return text;
+}
+
+function hasBackslash(b: Buffer, a: number, z: number): boolean {
+  for (let i = a; i < z; i++) if (b[i] === BACKSLASH) return true;
+  return false;
+}
+
+/** Whether b[ks..] spells `key` (the caller has checked the length). */
+function at(b: Buffer, ks: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (b[ks + i] !== key.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The field a key captures in an object context, dispatching on length and first byte. */
+function match(b: Buffer, ctx: number, ks: number, len: number): number {
+  const c = b[ks];
+  switch (ctx) {
+    case ROOT:
+      if (len === 5) return c === 109 && at(b, ks, "model") ? F_MODEL : c === 117 && at(b, ks, "usage") ? F_USAGE : NONE;
+      if (len === 7) return c === 99 && at(b, ks, "created") ? F_CREATED : c === 109 && at(b, ks, "message") ? F_MESSAGE : NONE;
+      if (len === 9) return c === 116 && at(b, ks, "timestamp") ? F_TIMESTAMP : c === 114 && at(b, ks, "requestId") ? F_REQUEST_ID : NONE;
+      return len === 4 && at(b, ks, "type") ? F_TYPE : NONE;
+    case MESSAGE:
+      if (len === 5) return c === 109 && at(b, ks, "model") ? F_MESSAGE_MODEL : c === 117 && at(b, ks, "usage") ? F_MESSAGE_USAGE : NONE;
+      return len === 2 && at(b, ks, "id") ? F_MESSAGE_ID : NONE;
+    case USAGE_R:
+    case USAGE_M: {
+      const base = ctx === USAGE_R ? ROOT_USAGE : MESSAGE_USAGE;
+      switch (len) {
+        case 12:
+          return at(b, ks, "input_tokens") ? base + T.input : NONE;
+        case 13:
+          return c === 112 && at(b, ks, "prompt_tokens") ? base + T.prompt : c === 111 && at(b, ks, "output_tokens") ? base + T.output : NONE;
+        case 17:
+          return at(b, ks, "completion_tokens") ? base + T.completion : NONE;
+        case 21:
+          return at(b, ks, "prompt_tokens_details") ? (ctx === USAGE_R ? F_PROMPT_DETAILS_R : F_PROMPT_DETAILS_M) : NONE;
+        case 23:
+          return c === 112 && at(b, ks, "prompt_cache_hit_tokens") ? base + T.hit : c === 99 && at(b, ks, "cache_read_input_tokens") ? base + T.cacheRead : NONE;
+        case 24:
+          return at(b, ks, "prompt_cache_miss_tokens") ? base + T.miss : NONE;
+        case 25:
+          return at(b, ks, "completion_tokens_details") ? (ctx === USAGE_R ? F_COMPLETION_DETAILS_R : F_COMPLETION_DETAILS_M) : NONE;
+        case 27:
+          return at(b, ks, "cache_creation_input_tokens") ? base + T.cacheCreation : NONE;
+        default:
+          return NONE;
+      }
+    }
+    case PROMPT_DETAILS_R:
+    case PROMPT_DETAILS_M:
+      return len === 13 && at(b, ks, "cached_tokens") ? (ctx === PROMPT_DETAILS_R ? ROOT_USAGE : MESSAGE_USAGE) + T.cached : NONE;
+    case COMPLETION_DETAILS_R:
+    case COMPLETION_DETAILS_M:
+      return len === 16 && at(b, ks, "reasoning_tokens") ? (ctx === COMPLETION_DETAILS_R ? ROOT_USAGE : MESSAGE_USAGE) + T.reasoning : NONE;
+    default:
+      return NONE;
+  }
+}
+
+/** The context an object value opens under a field (SKIP for fields that are not objects to read). */
+function childContext(field: number): number {
+  switch (field) {
+    case F_USAGE:
+      return USAGE_R;
+    case F_MESSAGE_USAGE:
+      return USAGE_M;
+    case F_MESSAGE:
+      return MESSAGE;
+    case F_PROMPT_DETAILS_R:
+      return PROMPT_DETAILS_R;
+    case F_PROMPT_DETAILS_M:
+      return PROMPT_DETAILS_M;
+    case F_COMPLETION_DETAILS_R:
+      return COMPLETION_DETAILS_R;
+    case F_COMPLETION_DETAILS_M:
+      return COMPLETION_DETAILS_M;
+    default:
+      return SKIP;
+  }
+}
+
+/**
+ * Forgets what an earlier occurrence of `field` captured: a repeated key overrides, as in
+ * JSON.parse, and a value of the wrong type leaves the field absent.
+ */
+function clearField(f: RawFields, field: number): void {
+  const t = f.tokens;
+  switch (field) {
+    case F_USAGE:
+      f.rootUsage = false;
+      t.fill(ABSENT, ROOT_USAGE, ROOT_USAGE + MESSAGE_USAGE);
+      return;
+    case F_MESSAGE_USAGE:
+      f.messageUsage = false;
+      t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
+      return;
+    case F_MESSAGE:
+      f.messageModel = undefined;
+      f.hasMessageId = f.messageUsage = false;
+      t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
+      return;
+    case F_PROMPT_DETAILS_R:
+      t[ROOT_USAGE + T.cached] = ABSENT;
+      return;
+    case F_PROMPT_DETAILS_M:
+      t[MESSAGE_USAGE + T.cached] = ABSENT;
+      return;
+    case F_COMPLETION_DETAILS_R:
+      t[ROOT_USAGE + T.reasoning] = ABSENT;
+      return;
+    case F_COMPLETION_DETAILS_M:
+      t[MESSAGE_USAGE + T.reasoning] = ABSENT;
+      return;
+    case F_MODEL:
+      f.model = undefined;
+      return;
+    case F_TYPE:
+      f.type = undefined;
+      return;
+    case F_MESSAGE_MODEL:
+      f.messageModel = undefined;
+      return;
+    case F_REQUEST_ID:
+      f.hasRequestId = false;
+      return;
+    case F_MESSAGE_ID:
+      f.hasMessageId = false;
+      return;
+    case F_CREATED:
+      f.created = f.badCreated = undefined;
+      return;
+    case F_TIMESTAMP:
+      f.timestamp = f.badTimestamp = undefined;
+      return;
+    default:
+      if (field >= 0 && field < 100) t[field] = ABSENT;
+  }
+}
+
+/** Stores a string value b[a, z) (z at the closing quote) into its field; false when it is not decodable. */
+function captureString(f: RawFields, field: number, b: Buffer, a: number, z: number): boolean {
+  const escaped = hasBackslash(b, a, z);
+  let text: string | undefined;
+  if (escaped) {
+    try {
+      text = JSON.parse(b.toString("utf8", a - 1, z + 1)) as string;
+    } catch {
+      return false;
+    }
+  }
+  switch (field) {
+    case F_MODEL:
+      f.model = text ?? intern(b, a, z);
+      return true;
+    case F_TYPE:
+      f.type = text ?? intern(b, a, z);
+      return true;
+    case F_MESSAGE_MODEL:
+      f.messageModel = text ?? intern(b, a, z);
+      return true;
+    case F_REQUEST_ID:
+    case F_MESSAGE_ID: {
+      const slot = field === F_MESSAGE_ID ? 0 : 2;
+      let has: boolean;
+      if (text === undefined) {
+        has = z > a;
+        if (has) hashBytes(b, a, z, f.ids, slot);
+      } else {
+        const bytes = Buffer.from(text, "utf8");
+        has = bytes.length > 0;
+        if (has) hashBytes(bytes, 0, bytes.length, f.ids, slot);
+      }
+      if (field === F_MESSAGE_ID) f.hasMessageId = has;
+      else f.hasRequestId = has;
+      return true;
+    }
+    case F_CREATED:
+    case F_TIMESTAMP: {
+      const isTimestamp = field === F_TIMESTAMP;
+      const t = text === undefined ? bytesInstant(b, a, z) : recordInstant(text, isTimestamp);
+      setInstant(f, isTimestamp, t, t === undefined ? b.toString("utf8", a - 1, z + 1) : undefined);
+      return true;
+    }
+    default:
+      return true; // a string where a count or an object belongs: already cleared (absent or invalid)
+  }
+}
+
+/** Stores a number b[a, z) into its field: token counts and instants. */
+function captureNumber(f: RawFields, field: number, b: Buffer, a: number, z: number, plain: number): void {
+  if (field < 100) {
+    f.tokens[field] = plain >= 0 ? plain : tokenOf(Number(b.toString("latin1", a, z)));
+    return;
+  }
+  if (field === F_CREATED || field === F_TIMESTAMP) {
+    const isTimestamp = field === F_TIMESTAMP;
+    const t = recordInstant(plain >= 0 ? plain : Number(b.toString("latin1", a, z)), isTimestamp);
+    setInstant(f, isTimestamp, t, t === undefined ? b.toString("latin1", a, z) : undefined);
+  }
+}
+
+/** Stores an instant field: the instant, or NaN and the raw text when it is not one. */
+function setInstant(f: RawFields, isTimestamp: boolean, t: number | undefined, bad: string | undefined): void {
+  if (isTimestamp) {
+    f.timestamp = t ?? Number.NaN;
+    f.badTimestamp = bad;
+  } else {
+    f.created = t ?? Number.NaN;
+    f.badCreated = bad;
+  }
+}
+
+function tokenOf(v: number): number {
+  return Number.isSafeInteger(v) && v >= 0 ? v : INVALID;
+}
+
+/**
+ * Reads the usage fields of the line b[start, end) into `f`. Returns false when the line is not
+ * a JSON object the skim understands; the caller then decodes it and uses JSON.parse. The byte
+ * at `end`, if any, must not be part of the JSON (a newline or CR).
+ */
+export function scanLine(b: Buffer, start: number, end: number, f: RawFields): boolean {
+  f.model = f.messageModel = f.type = undefined;
+  f.created = f.timestamp = f.badCreated = f.badTimestamp = undefined;
+  f.rootUsage = f.messageUsage = f.hasMessageId = f.hasRequestId = false;
+  f.tokens.fill(ABSENT);
+
+  const n = end;
+  let p = start;
+  let depth = 0;
+  let state = VALUE;
+  let field = NONE; // what the value being read feeds
+  let ctx = SKIP; // the innermost open container's context
+  let first = true;
+
+  for (;;) {
+    if (depth === 0 && state === AFTER_VALUE) {
+      // the root object is closed: only whitespace may follow
+      for (; p < n; p++) {
+        const w = b[p]!;
+        if (w !== 32 && w !== 9 && w !== 10 && w !== 13) return false;
+      }
+      return true;
+    }
+    // whitespace
+    let c = b[p]!;
+    while ((c === 32 || c === 9 || c === 10 || c === 13) && p < n) c = b[++p]!;
+    if (p >= n) return false;
+
+    if (state === VALUE) {
+      if (first) {
+        if (c !== 123) return false;
+        first = false;
+      }
+      if (field !== NONE) clearField(f, field);
+      if (c === QUOTE) {
+        // a string value
+        const a = p + 1;
+        let q = a;
+        for (;;) {
+          const lim = q + SHORT < n ? q + SHORT : n;
+          while (q < lim && b[q] !== QUOTE) q++;
+          if (q === lim) {
+            if (lim === n) return false;
+            q = b.indexOf(QUOTE, lim);
+            if (q < 0 || q >= n) return false;
+          }
+          let k = q - 1;
+          while (k >= a && b[k] === BACKSLASH) k--;
+          if (((q - 1 - k) & 1) === 0) break;
+          q++;
+        }
+        if (field !== NONE && !captureString(f, field, b, a, q)) return false;
+        if (field >= 0 && field < 100) f.tokens[field] = INVALID;
+        p = q + 1;
+        state = AFTER_VALUE;
+      } else if (c === 123 || c === 91) {
+        if (depth === MAX_DEPTH) return false;
+        ctx = c === 91 ? ARRAY : depth === 0 ? ROOT : childContext(field);
+        if (c === 123 && field === F_USAGE) f.rootUsage = true;
+        else if (c === 123 && field === F_MESSAGE_USAGE) f.messageUsage = true;
+        else if (field >= 0 && field < 100) f.tokens[field] = INVALID;
+        stack[depth++] = ctx;
+        p++;
+        state = c === 91 ? FIRST_ITEM : FIRST_KEY;
+      } else if (c === 45 || (c >= 48 && c <= 57)) {
+        // a number: grammar checked; plain digits read as they go
+        const a = p;
+        let plain = c === 45 ? -1 : 0;
+        if (c === 45) c = b[++p]!;
+        if (c === 48) c = b[++p]!;
+        else if (c >= 49 && c <= 57) {
+          while (c >= 48 && c <= 57 && p < n) {
+            if (plain >= 0) plain = plain * 10 + (c - 48);
+            c = b[++p]!;
+          }
+        } else return false;
+        if (c === 46 && p < n) {
+          plain = -1;
+          c = b[++p]!;
+          if (!(c >= 48 && c <= 57) || p >= n) return false;
+          while (c >= 48 && c <= 57 && p < n) c = b[++p]!;
+        }
+        if ((c === 101 || c === 69) && p < n) {
+          plain = -1;
+          c = b[++p]!;
+          if ((c === 43 || c === 45) && p < n) c = b[++p]!;
+          if (!(c >= 48 && c <= 57) || p >= n) return false;
+          while (c >= 48 && c <= 57 && p < n) c = b[++p]!;
+        }
+        if (p > n) return false;
+        if (p - a > 15) plain = -1;
+        if (field !== NONE) captureNumber(f, field, b, a, p, plain);
+        state = AFTER_VALUE;
+      } else {
+        // true, false or null
+        let len = 0;
+        if (c === 116 && p + 4 <= n && b[p + 1] === 114 && b[p + 2] === 117 && b[p + 3] === 101) len = 4;
+        else if (c === 102 && p + 5 <= n && b[p + 1] === 97 && b[p + 2] === 108 && b[p + 3] === 115 && b[p + 4] === 101) len = 5;
+        else if (c === 110 && p + 4 <= n && b[p + 1] === 117 && b[p + 2] === 108 && b[p + 3] === 108) len = 4;
+        else return false;
+        if (field >= 0 && field < 100 && c !== 110) f.tokens[field] = INVALID; // null leaves a count absent
+        p += len;
+        state = AFTER_VALUE;
+      }
+      field = NONE;
+      continue;
+    }
+
+    if (state === AFTER_VALUE) {
+      if (c === 44) {
+        p++;
+        state = ctx === ARRAY ? VALUE : KEY;
+      } else if (c === (ctx === ARRAY ? 93 : 125)) {
+        p++;
+        depth--;
+        ctx = depth > 0 ? stack[depth - 1]! : SKIP;
+      } else return false;
+      continue;
+    }
+
+    if (state === FIRST_ITEM) {
+      if (c === 93) {
+        p++;
+        depth--;
+        ctx = depth > 0 ? stack[depth - 1]! : SKIP;
+        state = AFTER_VALUE;
+      } else state = VALUE;
+      continue;
+    }
+
+    if (state === FIRST_KEY && c === 125) {
+      p++;
+      depth--;
+      ctx = depth > 0 ? stack[depth - 1]! : SKIP;
+      state = AFTER_VALUE;
+      continue;
+    }
+
+    // KEY (or FIRST_KEY): a string, a colon, then the value
+    if (c !== QUOTE) return false;
+    const ks = p + 1;
+    let q = ks;
+    for (;;) {
+      const lim = q + SHORT < n ? q + SHORT : n;
+      while (q < lim && b[q] !== QUOTE) q++;
+      if (q === lim) {
+        if (lim === n) return false;
+        q = b.indexOf(QUOTE, lim);
+        if (q < 0 || q >= n) return false;
+      }
+      let k = q - 1;
+      while (k >= ks && b[k] === BACKSLASH) k--;
+      if (((q - 1 - k) & 1) === 0) break;
+      q++;
+    }
+    p = q + 1;
+    c = b[p]!;
+    while ((c === 32 || c === 9 || c === 10 || c === 13) && p < n) c = b[++p]!;
+    if (c !== 58 || p >= n) return false;
+    p++;
+    if (ctx !== SKIP) {
+      field = match(b, ctx, ks, q - ks);
+      if (field === NONE && hasBackslash(b, ks, q)) return false; // an escaped key might spell a wanted one
+    }
+    state = VALUE;
+  }
+}

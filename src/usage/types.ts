@@ -1,0 +1,123 @@
+// The data of `ratecard usage`: log records, skip reasons, groupings and the usage report.
+
+import type { Exact } from "../core/exact.js";
+import type { Instant } from "../core/instant.js";
+import type { Window } from "../core/types.js";
+
+/** The log shapes ratecard reads; "auto" detects one per record. */
+export const DIALECTS = ["auto", "chat", "anthropic", "claude-code"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+/** What a report can be grouped by (several at once allowed); days, weeks and months are UTC. */
+export const DIMENSIONS = ["day", "week", "month", "model", "window"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Why a record was not priced; each is counted, none is ever priced at $0. */
+export const SKIP_REASONS = [
+  "malformed-json",
+  "no-usage",
+  "bad-usage",
+  "no-model",
+  "no-instant",
+  "bad-instant",
+  "unknown-model",
+  "retired-model",
+  "before-first-price",
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** One usage record read from a log line, before pricing. Token counts are safe integers. */
+export interface UsageRecord {
+  model: string;
+  /** The record's own instant, or undefined when the line had none. */
+  instant: Instant | undefined;
+  hit: number;
+  miss: number;
+  /** Completion tokens, thinking included. */
+  output: number;
+  /** The thinking part of `output`, shown separately and never billed twice. */
+  reasoning: number;
+  /** Whether the record has Claude Code's message.id and requestId (records repeated in session logs count once). */
+  dedup: boolean;
+  /** The 64-bit fingerprint of message.id + requestId, when `dedup`. */
+  dedupA: number;
+  dedupB: number;
+}
+
+/** Where a record was read: "file:line". */
+export type Position = string;
+
+/** Token counts of a group or a total, exact integers. `reasoning` is part of `output`. */
+export interface TokenCounts {
+  input_cache_hit: Exact;
+  input_cache_miss: Exact;
+  output: Exact;
+  reasoning: Exact;
+}
+
+/** The billed buckets of a usage line (reasoning is inside output). */
+export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "output";
+
+/** One priced line of a group: the tokens of one bucket under one price version and window. */
+export interface UsageLine {
+  /** The model as logged. */
+  model: string;
+  /** The model whose prices applied, when the logged one is an alias; else null. */
+  billedAs: string | null;
+  priceFrom: Instant;
+  card: string;
+  provider: string | undefined;
+  window: Window;
+  bucket: UsageBucket;
+  tokens: Exact;
+  rate: Exact;
+  cost: Exact;
+}
+
+/** A group's key: one value per --by dimension (time values are UTC labels). */
+export type GroupKey = Partial<Record<Dimension, string>>;
+
+/** One group of the report: its key, time span (when grouped by time), records, tokens, cost, lines. */
+export interface UsageGroup {
+  key: GroupKey;
+  start: Instant | null;
+  end: Instant | null;
+  records: number;
+  tokens: TokenCounts;
+  cost: Exact;
+  lines: UsageLine[];
+}
+
+/** The records skipped for one reason: how many, and the first few positions with details. */
+export interface SkipSummary {
+  reason: SkipReason;
+  count: number;
+  first: { at: Position; detail: string }[];
+}
+
+/** The plan's estimate beside the actual spend of the same period. */
+export interface UsageComparison {
+  plan: string;
+  /** The instant the plan was priced at: the period's start. */
+  asOf: Instant;
+  estimates: { model: string; billedAs: string | null; total: Exact }[];
+  actual: Exact;
+}
+
+/** The whole usage report that renderers format. */
+export interface UsageReport {
+  currency: string;
+  by: Dimension[];
+  /** The reporting period: --since/--until, else the first record's UTC day to the day after the last. */
+  period: { start: Instant | null; end: Instant | null };
+  total: { records: number; tokens: TokenCounts; cost: Exact };
+  groups: UsageGroup[];
+  skipped: SkipSummary[];
+  /** Records repeated under one message.id + requestId, counted once. */
+  duplicates: number;
+  /** Lines that are session events, not API responses (a `type` other than assistant, no usage). */
+  ignored: number;
+  /** Records outside --since/--until. */
+  outsidePeriod: number;
+  compare?: UsageComparison;
+}

@@ -1,0 +1,120 @@
+// The byte skim reads exactly what JSON.parse + fieldsFromObject read, or gives up on the line.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fieldsFromObject, newFields, type RawFields } from "../../../src/usage/fields.js";
+import { scanLine } from "../../../src/usage/scan.js";
+
+function scan(text: string): RawFields | false {
+  const f = newFields();
+  const b = Buffer.from(text, "utf8");
+  return scanLine(b, 0, b.length, f) ? f : false;
+}
+
+function viaParse(text: string): RawFields {
+  const f = newFields();
+  fieldsFromObject(JSON.parse(text), f);
+  return f;
+}
+
+function plain(f: RawFields) {
+  return { ...f, tokens: [...f.tokens], ids: f.hasMessageId || f.hasRequestId ? [...f.ids] : [] };
+}
+
+/** Keys the skim cares about, and a few it must ignore, at any depth. */
+const KEYS = [
+  "model", "usage", "created", "timestamp", "message", "requestId", "type", "id",
+  "prompt_cache_hit_tokens", "prompt_cache_miss_tokens", "prompt_tokens", "completion_tokens",
+  "prompt_tokens_details", "cached_tokens", "completion_tokens_details", "reasoning_tokens",
+  "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens",
+  "content", "toolUseResult", "mod\"el", "usage\\", "é",
+];
+
+const scalar = fc.oneof(
+  fc.integer({ min: -5, max: 3_000_000 }),
+  fc.constantFrom(0, 1e3, 2.5, -0, 1e16, 12345678901234567),
+  fc.constantFrom("deepseek-v4-flash", "2026-08-16T16:00:00Z", "2026-08-16T16:00:00.123456Z", "2026-08-16 18:00+02:00", "not a date", "", "a\"b", "x\\y", "\u00e9\u4e2d", "\n"),
+  fc.string({ maxLength: 8 }),
+  fc.boolean(),
+  fc.constant(null),
+);
+
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  any: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalar, tie("obj"), fc.array(tie("any"), { maxLength: 3 })),
+  obj: fc.dictionary(fc.constantFrom(...KEYS), tie("any"), { maxKeys: 6 }),
+})).any;
+
+/** Objects shaped like usage and message objects, so the interesting paths are hit often. */
+const usageLike = fc.dictionary(fc.constantFrom(...KEYS.slice(8)), fc.oneof(scalar, fc.dictionary(fc.constantFrom("cached_tokens", "reasoning_tokens", "x"), scalar, { maxKeys: 3 })), { maxKeys: 8 });
+const messageLike = fc.dictionary(fc.constantFrom("model", "id", "usage", "content", "type"), fc.oneof(scalar, usageLike, value), { maxKeys: 5 });
+const shaped = fc.record(
+  { usage: fc.oneof(usageLike, usageLike, scalar), message: fc.oneof(messageLike, messageLike, scalar), model: scalar, created: scalar, timestamp: scalar, type: scalar, requestId: scalar },
+  { requiredKeys: [] },
+);
+const root = fc
+  .tuple(fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(value, usageLike, messageLike), { maxKeys: 5 }), shaped, fc.boolean())
+  .map(([extra, known, knownFirst]) => (knownFirst ? { ...known, ...extra } : { ...extra, ...known }));
+
+describe("scanLine", () => {
+  it("agrees with JSON.parse on any object, compact or indented, whenever it does not give up", () => {
+    fc.assert(
+      fc.property(root, fc.constantFrom(undefined, 1, "\t"), (obj, indent) => {
+        const text = JSON.stringify(obj, null, indent);
+        const fast = scan(text);
+        if (fast) expect(plain(fast)).toEqual(plain(viaParse(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads the usual records itself (no JSON.parse fallback)", () => {
+    const lines = [
+      '{"id":"x","object":"chat.completion","created":1786000000,"model":"deepseek-v4-flash","choices":[{"index":0,"message":{"role":"assistant","content":"he said \\"usage\\": 5"}}],"usage":{"prompt_tokens":2200,"completion_tokens":300,"prompt_tokens_details":{"cached_tokens":2000},"prompt_cache_hit_tokens":2000,"prompt_cache_miss_tokens":200,"completion_tokens_details":{"reasoning_tokens":120}}}',
+      '{"type":"message","model":"deepseek-v4-flash","timestamp":"2026-09-12T02:00:00Z","usage":{"input_tokens":100,"cache_read_input_tokens":1000,"cache_creation_input_tokens":null,"output_tokens":500}}',
+      '{"timestamp":"2026-09-12T08:00:00.123Z","type":"assistant","requestId":"req_1","message":{"id":"msg_1","model":"deepseek-v4-pro","usage":{"input_tokens":10,"output_tokens":5}}}',
+      ' { "model" : "m" , "usage" : { "prompt_tokens" : 1 } } ',
+    ];
+    for (const l of lines) {
+      const fast = scan(l);
+      expect(fast, l).not.toBe(false);
+      expect(plain(fast as RawFields)).toEqual(plain(viaParse(l)));
+    }
+  });
+
+  it("ignores usage-like keys that are not at the record's own paths", () => {
+    const f = scan('{"type":"user","toolUseResult":{"usage":{"input_tokens":9,"output_tokens":9},"model":"x"},"message":{"content":[{"usage":{"output_tokens":1}}]}}') as RawFields;
+    expect(f.rootUsage).toBe(false);
+    expect(f.messageUsage).toBe(false);
+    expect(f.model).toBeUndefined();
+    expect(f.type).toBe("user");
+  });
+
+  it("lets JSON.parse decide lines it does not understand", () => {
+    expect(scan('{"mod\\u0065l":"deepseek-v4-flash"}')).toBe(false); // an escaped key could spell a wanted one
+    expect(viaParse('{"mod\\u0065l":"deepseek-v4-flash"}').model).toBe("deepseek-v4-flash");
+    expect(scan("[1,2]")).toBe(false);
+    expect(scan('{"a":' + "[".repeat(100) + "]".repeat(100) + "}")).toBe(false); // deeper than the skim's stack
+  });
+
+  it("rejects what is not JSON", () => {
+    for (const bad of ['{"model":"x","usage":{"prompt_tokens":1}', '{"a":1,}', '{"a" 1}', '{"a":01}', '{"a":1} x', '{"a":tru}', '{"a":"b}', '{"a":1.}', '{"a":-}', "{'a':1}", ""]) {
+      expect(scan(bad), bad).toBe(false);
+      expect(() => JSON.parse(bad), bad).toThrow();
+    }
+  });
+
+  it("keeps the last of repeated keys, as JSON.parse does", () => {
+    const text = '{"model":"a","usage":{"prompt_tokens":5},"model":"b","usage":null}';
+    const f = scan(text) as RawFields;
+    expect(f.model).toBe("b");
+    expect(f.rootUsage).toBe(false);
+    expect(plain(f)).toEqual(plain(viaParse(text)));
+  });
+
+  it("only reads the line it is given, not the bytes after it", () => {
+    const b = Buffer.from('{"model":"a","usage":{"prompt_tokens":7}}\n{"model":"b"}', "utf8");
+    const f = newFields();
+    expect(scanLine(b, 0, b.indexOf(10), f)).toBe(true);
+    expect(f.model).toBe("a");
+    expect(scanLine(b, 0, 20, f)).toBe(false); // cut inside the line
+  });
+});
