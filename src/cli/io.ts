@@ -19,6 +19,8 @@ export interface Io {
   cwd?: string;
   /** Reads all of standard input (for `-` arguments). */
   readStdin?: () => string;
+  /** Standard input as a stream, for `usage -` (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Writes to a sink, waiting for "drain" when the stream asks the writer to slow down. */

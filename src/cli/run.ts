@@ -8,6 +8,7 @@ import { registerRates } from "./commands/rates.js";
 import { registerSolve } from "./commands/solve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerTokens } from "./commands/tokens.js";
+import { registerUsage } from "./commands/usage.js";
 import { exitCodeOf, formatError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -38,6 +39,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerSweep(program, io, done);
   registerSolve(program, io, done);
   registerTokens(program, io, done);
+  registerUsage(program, io, done);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,119 @@
+// `ratecard usage PATH...`: actual spend from usage logs, every record priced at its own instant.
+
+import { Option, type Command } from "commander";
+import { loadRateCards } from "../../cards/load.js";
+import { InputError, UsageError } from "../../core/errors.js";
+import { parseInstant, type Instant } from "../../core/instant.js";
+import { staleWarnings } from "../../core/staleness.js";
+import { didYouMean } from "../../core/suggest.js";
+import { USAGE_FORMATS, USAGE_RENDERERS, type UsageFormat } from "../../render/usage/index.js";
+import { UsageAggregator } from "../../usage/aggregate.js";
+import { comparePlan } from "../../usage/compare.js";
+import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
+import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
+import { parsePlan } from "../../workload/parse-plan.js";
+import { collect, flagValue } from "../flags.js";
+import { useColor, type Io } from "../io.js";
+import { logSources, streamLines } from "../log-lines.js";
+import { Progress } from "../progress.js";
+import { readCardSources, readTextFile } from "../sources.js";
+
+interface UsageFlags {
+  by?: string[];
+  since?: string;
+  until?: string;
+  asOf?: string;
+  dialect: Dialect;
+  rates: string[];
+  strict?: boolean;
+  compare?: string;
+  format: UsageFormat;
+}
+
+const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+
+function dimensions(values: string[] | undefined): Dimension[] {
+  const out: Dimension[] = [];
+  for (const v of values ?? ["day"]) {
+    if (!(DIMENSIONS as readonly string[]).includes(v)) {
+      throw new UsageError(`--by: "${v}" is not a grouping`, didYouMean(v, DIMENSIONS) ?? `use ${DIMENSIONS.join(", ")}`);
+    }
+    if (!out.includes(v as Dimension)) out.push(v as Dimension);
+  }
+  return out;
+}
+
+/** --until: an instant (excluded), or a bare date meaning the end of that UTC day. */
+function untilOf(text: string): Instant {
+  const t = flagValue("--until", text, parseInstant);
+  return DATE_ONLY.test(text) ? t + 86400000 : t;
+}
+
+/** One line per skip reason on stderr; with --strict, an error at the first position instead. */
+function reportSkips(report: UsageReport, strict: boolean, io: Io): void {
+  const count = report.skipped.reduce((a, s) => a + s.count, 0);
+  if (count === 0) return;
+  const parts = report.skipped.map((s) => `${s.reason} ${s.count} (${s.first.map((f) => f.at).join(", ")}${s.count > s.first.length ? ", ..." : ""})`);
+  if (strict) {
+    const first = report.skipped[0]!.first[0]!;
+    const [file, line] = [first.at.slice(0, first.at.lastIndexOf(":")), Number(first.at.slice(first.at.lastIndexOf(":") + 1))];
+    throw new InputError(`${count} record${count === 1 ? "" : "s"} cannot be priced (${first.detail}): ${parts.join("; ")}`, "fix or remove them, or drop --strict to report them as skipped", { file, line });
+  }
+  io.stderr.write(`ratecard: warning: skipped ${count} record${count === 1 ? "" : "s"} that cannot be priced: ${parts.join("; ")}\n`);
+}
+
+/** Registers the usage command. */
+export function registerUsage(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command("usage")
+    .description("price usage logs (chat completions, Anthropic messages, Claude Code sessions), each record at its own instant")
+    .argument("<paths...>", "JSONL log files (.jsonl or .jsonl.gz), folders to search for them, or - for stdin")
+    .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day; days are UTC)`, collect)
+    .option("--since <date>", "only records at or after this date or instant")
+    .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
+    .option("--as-of <date>", "the instant of records that carry none (else they are skipped)")
+    .addOption(new Option("--dialect <dialect>", "log shape (default: detected per record)").choices(DIALECTS as unknown as string[]).default("auto"))
+    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .option("--strict", "exit 2 when any record cannot be priced")
+    .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
+    .addOption(new Option("-f, --format <format>", "output format").choices(USAGE_FORMATS as unknown as string[]).default("table"))
+    .action(async (paths: string[], flags: UsageFlags) => {
+      const by = dimensions(flags.by);
+      const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
+      const until = flags.until !== undefined ? untilOf(flags.until) : undefined;
+      if (since !== undefined && until !== undefined && since >= until) throw new UsageError("--since is not before --until", "give a --since earlier than --until");
+      const asOf = flags.asOf !== undefined ? flagValue("--as-of", flags.asOf, parseInstant) : undefined;
+      const plan = flags.compare !== undefined ? parsePlan(readTextFile(flags.compare, io.cwd).text, flags.compare) : undefined;
+      const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+      const sources = logSources(paths, io.cwd);
+
+      const agg = new UsageAggregator(book, { by, since, until, asOf });
+      const reader = new RecordReader(flags.dialect);
+      const progress = new Progress(io.stderr, sources.reduce((a, s) => a + s.size, 0));
+      for (const src of sources) {
+        await streamLines(
+          src,
+          io.stdin ?? process.stdin,
+          (b, start, end, n) => {
+            const kind = reader.readBytes(b, start, end);
+            if (kind === RECORD) agg.add(reader.record, src.name, n);
+            else if (kind === SKIP) agg.skip(reader.reason, reader.detail, src.name, n);
+            else if (kind === IGNORED) agg.ignore();
+          },
+          progress.on ? (bytes) => progress.bytes(bytes) : undefined,
+        );
+      }
+      progress.done();
+
+      const report = agg.report();
+      if (plan) {
+        const start = report.period.start ?? asOf ?? io.now();
+        report.compare = comparePlan(book, plan, plan.name ?? flags.compare!, start, report.total.cost, report.currency);
+      }
+      reportSkips(report, flags.strict === true, io);
+      const latest = agg.latest();
+      if (latest !== undefined) for (const w of staleWarnings(book, agg.cardsUsed(), latest)) io.stderr.write(`ratecard: warning: ${w}\n`);
+      io.stdout.write(await USAGE_RENDERERS[flags.format](report, { color: useColor(io) }));
+      done(0);
+    });
+}

@@ -1,0 +1,21 @@
+// Usage report -> CSV: one row per priced line of each group, exact decimal strings.
+
+import { formatInstant } from "../../core/instant.js";
+import type { UsageReport } from "../../usage/types.js";
+import { csvDocument } from "../csv.js";
+
+/** Renders a usage report as RFC 4180 CSV; the group's --by values lead each row. */
+export function renderUsageCsv(r: UsageReport): string {
+  const header = [...r.by, "model", "billed_as", "price_from", "window", "bucket", "tokens", "rate", "cost", "currency"];
+  const rows: string[][] = [];
+  for (const g of r.groups) {
+    for (const l of g.lines) {
+      rows.push([
+        ...r.by.map((d) => g.key[d] ?? ""),
+        l.model, l.billedAs ?? "", formatInstant(l.priceFrom), l.window ?? "", l.bucket,
+        l.tokens.toDecimal(), l.rate.toDecimal(), l.cost.toDecimal(), r.currency,
+      ]);
+    }
+  }
+  return csvDocument(header, rows);
+}

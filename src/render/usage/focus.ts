@@ -1,0 +1,48 @@
+// Usage report -> CSV in the FinOps FOCUS column shape, one charge row per priced line.
+
+import { Exact } from "../../core/exact.js";
+import { formatInstant } from "../../core/instant.js";
+import type { UsageLine, UsageReport } from "../../usage/types.js";
+import { csvDocument } from "../csv.js";
+
+const HEADER = [
+  "ChargePeriodStart", "ChargePeriodEnd", "BilledCost", "EffectiveCost", "ListCost", "BillingCurrency",
+  "ProviderName", "ServiceName", "SkuId", "PricingQuantity", "PricingUnit", "ConsumedQuantity", "ConsumedUnit",
+  "ChargeCategory", "ChargeDescription",
+] as const;
+
+const MILLION = Exact.int(1000000);
+const BUCKET_TEXT = { input_cache_hit: "input tokens, cache hit", input_cache_miss: "input tokens, cache miss", output: "output tokens" };
+
+function describe(l: UsageLine): string {
+  const model = l.billedAs ? `${l.model} billed as ${l.billedAs}` : l.model;
+  const window = l.window ? `, ${l.window}` : "";
+  return `${model}: ${BUCKET_TEXT[l.bucket]}${window}, price from ${formatInstant(l.priceFrom)}`;
+}
+
+/**
+ * Renders a usage report as FOCUS rows. A group's charge period is its day, week or month; without
+ * a time dimension it is the report's period. Billed, effective and list cost are the same exact
+ * amount (list prices, no discounts known); quantities are priced per 1M tokens.
+ */
+export function renderUsageFocus(r: UsageReport): string {
+  const rows: string[][] = [];
+  for (const g of r.groups) {
+    const start = g.start ?? r.period.start;
+    const end = g.end ?? r.period.end;
+    for (const l of g.lines) {
+      const cost = l.cost.toDecimal();
+      const provider = l.provider ?? "";
+      rows.push([
+        start === null ? "" : formatInstant(start),
+        end === null ? "" : formatInstant(end),
+        cost, cost, cost, r.currency,
+        provider, provider ? `${provider} API` : "",
+        `${l.billedAs ?? l.model}/${l.bucket}${l.window ? `/${l.window}` : ""}`,
+        l.tokens.div(MILLION).toDecimal(), "1M Tokens", l.tokens.toDecimal(), "Tokens",
+        "Usage", describe(l),
+      ]);
+    }
+  }
+  return csvDocument(HEADER, rows);
+}

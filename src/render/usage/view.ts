@@ -1,0 +1,100 @@
+// The display cells of a usage report, shared by the table and markdown renderers.
+
+import { Exact, sum } from "../../core/exact.js";
+import { formatInstantShort } from "../../core/instant.js";
+import type { UsageLine, UsageReport } from "../../usage/types.js";
+import { bucketLabel, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
+
+/** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
+export interface Grid {
+  head: string[];
+  rows: string[][];
+  right: boolean[];
+}
+
+/** "usage 2026-08-14 to 2026-09-13 (UTC) · 12 records priced · USD" */
+export function usageHeadline(r: UsageReport): string {
+  const { start, end } = r.period;
+  const span = start !== null && end !== null ? ` ${formatInstantShort(start)} to ${formatInstantShort(end)} (UTC, end excluded)` : "";
+  return `usage${span} · ${r.total.records} record${r.total.records === 1 ? "" : "s"} priced, each at its own instant · ${r.currency}`;
+}
+
+/** One row per group, then the total: tokens per bucket and cost. */
+export function groupGrid(r: UsageReport): Grid {
+  const dims = r.by.length > 0 ? r.by : ["group"];
+  const head = [...dims, "records", "cache hit", "cache miss", "output", "of it reasoning", "cost"];
+  const money = (x: Exact) => formatMoney(x, r.currency);
+  const rows = r.groups.map((g) => [
+    ...r.by.map((d) => g.key[d] ?? ""),
+    String(g.records),
+    formatTokens(g.tokens.input_cache_hit), formatTokens(g.tokens.input_cache_miss), formatTokens(g.tokens.output), formatTokens(g.tokens.reasoning),
+    money(g.cost),
+  ]);
+  const t = r.total;
+  rows.push(["total", ...dims.slice(1).map(() => ""), String(t.records),
+    formatTokens(t.tokens.input_cache_hit), formatTokens(t.tokens.input_cache_miss), formatTokens(t.tokens.output), formatTokens(t.tokens.reasoning),
+    money(t.cost)]);
+  return { head, rows, right: head.map((_, i) => i >= dims.length) };
+}
+
+const WINDOW_ORDER = { peak: 0, "off-peak": 1, flat: 2 };
+const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, output: 2 };
+
+/** One row per price applied (model, billed as, version, window, bucket) over the whole report. */
+export function priceGrid(r: UsageReport): Grid {
+  const merged = new Map<string, { line: UsageLine; tokens: Exact[]; costs: Exact[] }>();
+  for (const g of r.groups) {
+    for (const l of g.lines) {
+      const k = [l.model, l.billedAs, l.priceFrom, l.window, l.bucket].join("\u0000");
+      let m = merged.get(k);
+      if (!m) merged.set(k, (m = { line: l, tokens: [], costs: [] }));
+      m.tokens.push(l.tokens);
+      m.costs.push(l.cost);
+    }
+  }
+  const sorted = [...merged.values()].sort(
+    ({ line: a }, { line: b }) =>
+      a.model.localeCompare(b.model) ||
+      a.priceFrom - b.priceFrom ||
+      WINDOW_ORDER[a.window ?? "flat"] - WINDOW_ORDER[b.window ?? "flat"] ||
+      BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket],
+  );
+  const head = ["model", "billed as", "prices from", "window", "bucket", "tokens", "per 1M", "cost"];
+  const rows = sorted.map(({ line: l, tokens, costs }) => [
+    l.model, l.billedAs ?? "", formatInstantShort(l.priceFrom), l.window ?? "", bucketLabel(l.bucket),
+    formatTokens(sum(tokens)), formatRate(l.rate, r.currency), formatMoney(sum(costs), r.currency),
+  ]);
+  return { head, rows, right: head.map((h) => ["tokens", "per 1M", "cost"].includes(h)) };
+}
+
+/** Lines about records not in the total: skipped per reason with positions, repeats, events, out of period. */
+export function noteLines(r: UsageReport): string[] {
+  const out: string[] = [];
+  const skipped = r.skipped.reduce((a, s) => a + s.count, 0);
+  if (skipped > 0) {
+    out.push(`skipped ${skipped} record${skipped === 1 ? "" : "s"} that cannot be priced (not in the total):`);
+    for (const s of r.skipped) {
+      const more = s.count > s.first.length ? `, ${s.count - s.first.length} more` : "";
+      out.push(`  ${s.reason}: ${s.count} (${s.first.map((f) => `${f.at} ${f.detail}`).join("; ")}${more})`);
+    }
+  }
+  const facts: string[] = [];
+  if (r.duplicates > 0) facts.push(`${r.duplicates} repeated session-log record${r.duplicates === 1 ? "" : "s"} counted once`);
+  if (r.ignored > 0) facts.push(`${r.ignored} session event${r.ignored === 1 ? "" : "s"} without usage ignored`);
+  if (r.outsidePeriod > 0) facts.push(`${r.outsidePeriod} record${r.outsidePeriod === 1 ? "" : "s"} outside the period`);
+  if (facts.length > 0) out.push(facts.join(" · "));
+  return out;
+}
+
+/** The --compare lines: each model's plan estimate and the actual spend as a share of it. */
+export function compareLines(r: UsageReport): string[] {
+  const c = r.compare;
+  if (!c) return [];
+  const out = [`plan "${c.plan}" priced at ${formatInstantShort(c.asOf)}, actual spend ${formatMoney(c.actual, r.currency)}:`];
+  for (const e of c.estimates) {
+    const model = e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
+    const share = e.total.isZero() ? "n/a" : formatShare(c.actual.div(e.total).roundHalfEven(4));
+    out.push(`  ${model}: estimate ${formatMoney(e.total, r.currency)}, actual is ${share} of it`);
+  }
+  return out;
+}
