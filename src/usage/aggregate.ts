@@ -33,6 +33,7 @@ export class UsageAggregator {
   private currency: string | undefined;
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
+  private firstSkipped: { at: string; reason: SkipReason; detail: string } | undefined;
   private duplicates = 0;
   private ignoredLines = 0;
   private outside = 0;
@@ -51,6 +52,7 @@ export class UsageAggregator {
     if (!s) this.skips.set(reason, (s = { reason, count: 0, first: [] }));
     s.count++;
     if (s.first.length < FIRST_POSITIONS) s.first.push({ at: `${file}:${line}`, detail });
+    this.firstSkipped ??= { at: `${file}:${line}`, reason, detail };
   }
 
   /** Counts a line that is a session event, not a record. */
@@ -110,6 +112,11 @@ export class UsageAggregator {
 
   private allCells(): Cell[] {
     return this.cells.flatMap((d) => (d ? [...d.byDay.values()] : []));
+  }
+
+  /** The first record skipped, in reading order. */
+  firstSkip(): { at: string; reason: SkipReason; detail: string } | undefined {
+    return this.firstSkipped;
   }
 
   /** The latest instant of a priced record, if any (for staleness checks). */

@@ -3,6 +3,7 @@
 import { isPeak, localTime } from "../core/calendar.js";
 import { formatInstantShort, type Instant } from "../core/instant.js";
 import { resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
+import { didYouMean } from "../core/suggest.js";
 import type { Calendar, RateBook } from "../core/types.js";
 import type { SkipReason } from "./types.js";
 
@@ -75,7 +76,8 @@ export class PriceTimeline {
       const m = this.book.models.get(current);
       if (!m) {
         const via = current === model ? "" : ` (billed as "${current}")`;
-        return span({ reason: "unknown-model", detail: `unknown model "${model}"${via}` });
+        const hint = didYouMean(current, this.book.models.keys());
+        return span({ reason: "unknown-model", detail: `unknown model "${model}"${via}${hint ? ` (${hint})` : ""}` });
       }
       const v = versionAt(m, t);
       const i = v ? m.versions.indexOf(v) : -1;

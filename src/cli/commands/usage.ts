@@ -49,17 +49,21 @@ function untilOf(text: string): Instant {
   return DATE_ONLY.test(text) ? t + 86400000 : t;
 }
 
-/** One line per skip reason on stderr; with --strict, an error at the first position instead. */
-function reportSkips(report: UsageReport, strict: boolean, io: Io): void {
+/** One line per skip reason on stderr; with --strict, an error at the first skipped record instead. */
+function reportSkips(report: UsageReport, first: ReturnType<UsageAggregator["firstSkip"]>, strict: boolean, io: Io): void {
   const count = report.skipped.reduce((a, s) => a + s.count, 0);
-  if (count === 0) return;
+  if (count === 0 || !first) return;
   const parts = report.skipped.map((s) => `${s.reason} ${s.count} (${s.first.map((f) => f.at).join(", ")}${s.count > s.first.length ? ", ..." : ""})`);
+  const records = `record${count === 1 ? "" : "s"}`;
   if (strict) {
-    const first = report.skipped[0]!.first[0]!;
-    const [file, line] = [first.at.slice(0, first.at.lastIndexOf(":")), Number(first.at.slice(first.at.lastIndexOf(":") + 1))];
-    throw new InputError(`${count} record${count === 1 ? "" : "s"} cannot be priced (${first.detail}): ${parts.join("; ")}`, "fix or remove them, or drop --strict to report them as skipped", { file, line });
+    const colon = first.at.lastIndexOf(":");
+    throw new InputError(
+      `${count} ${records} cannot be priced, the first: ${first.reason}, ${first.detail}; in all: ${parts.join("; ")}`,
+      "fix or remove them, or drop --strict to report them as skipped",
+      { file: first.at.slice(0, colon), line: Number(first.at.slice(colon + 1)) },
+    );
   }
-  io.stderr.write(`ratecard: warning: skipped ${count} record${count === 1 ? "" : "s"} that cannot be priced: ${parts.join("; ")}\n`);
+  io.stderr.write(`ratecard: warning: skipped ${count} ${records} that cannot be priced: ${parts.join("; ")}\n`);
 }
 
 /** Registers the usage command. */
@@ -110,7 +114,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
         const start = report.period.start ?? asOf ?? io.now();
         report.compare = comparePlan(book, plan, plan.name ?? flags.compare!, start, report.total.cost, report.currency);
       }
-      reportSkips(report, flags.strict === true, io);
+      reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
       if (latest !== undefined) for (const w of staleWarnings(book, agg.cardsUsed(), latest)) io.stderr.write(`ratecard: warning: ${w}\n`);
       io.stdout.write(await USAGE_RENDERERS[flags.format](report, { color: useColor(io) }));
