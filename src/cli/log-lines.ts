@@ -6,7 +6,7 @@ import { createGunzip } from "node:zlib";
 import { InputError, UsageError } from "../core/errors.js";
 
 /** One stream of log lines: a file or standard input. */
-export interface LogSource {
+interface LogSource {
   /** How positions name it: the path as given (or found under a folder), or "-" for stdin. */
   name: string;
   /** Absolute path; undefined for stdin. */
@@ -55,7 +55,7 @@ export function logSources(paths: string[], cwd = process.cwd()): LogSource[] {
 }
 
 /** Receives one line as UTF-8 bytes b[start, end) (end excludes the newline and a CR before it). */
-export type LineSink = (b: Buffer, start: number, end: number, lineNumber: number) => void;
+type LineSink = (b: Buffer, start: number, end: number, lineNumber: number) => void;
 
 /**
  * Splits a byte stream into lines without decoding it (the scanner reads bytes; a string per line

@@ -14,7 +14,7 @@ import { SKIP_REASONS, type Dimension, type SkipReason, type SkipSummary, type U
 const FIRST_POSITIONS = 5;
 
 /** What the aggregator needs besides the records. */
-export interface AggregateOptions {
+interface AggregateOptions {
   by: Dimension[];
   since?: Instant;
   until?: Instant;

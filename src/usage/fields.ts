@@ -4,7 +4,7 @@ import { hashBytes } from "./dedup.js";
 import { recordInstant } from "./timestamp.js";
 
 /** Token fields of a usage object, in the order of `RawFields.tokens` slots. */
-export const TOKEN_KEYS = [
+const TOKEN_KEYS = [
   "prompt_cache_hit_tokens",
   "prompt_cache_miss_tokens",
   "prompt_tokens",
@@ -83,7 +83,7 @@ export function newFields(): RawFields {
 }
 
 /** Empties `f` for the next line. */
-export function resetFields(f: RawFields): void {
+function resetFields(f: RawFields): void {
   f.model = f.messageModel = f.type = undefined;
   f.hasMessageId = f.hasRequestId = false;
   f.created = f.timestamp = undefined;
@@ -93,7 +93,7 @@ export function resetFields(f: RawFields): void {
 }
 
 /** The value of a token field: ABSENT for null, INVALID unless a non-negative safe integer. */
-export function tokenValue(v: unknown): number {
+function tokenValue(v: unknown): number {
   if (v === null || v === undefined) return ABSENT;
   return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : INVALID;
 }

@@ -12,7 +12,7 @@ const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "output"]
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
 
 /** Everything besides the cells that the report carries. */
-export interface SummaryFacts {
+interface SummaryFacts {
   by: Dimension[];
   currency: string;
   since?: Instant;

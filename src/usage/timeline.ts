@@ -110,7 +110,7 @@ const UNSTABLE = 2;
  * all inside or all outside each window, under one rule. Any other block (a DST change inside it,
  * an odd offset, a rule starting off the grid) is marked unstable and asks isPeak per record.
  */
-export class PeakMemo {
+class PeakMemo {
   private readonly blockMinutes: number;
   private readonly memo = new Map<number, number>();
   private readonly offGrid = new Set<number>();

@@ -44,9 +44,6 @@ export interface UsageRecord {
   dedupB: number;
 }
 
-/** Where a record was read: "file:line". */
-export type Position = string;
-
 /** Token counts of a group or a total, exact integers. `reasoning` is part of `output`. */
 export interface TokenCounts {
   input_cache_hit: Exact;
@@ -88,11 +85,11 @@ export interface UsageGroup {
   lines: UsageLine[];
 }
 
-/** The records skipped for one reason: how many, and the first few positions with details. */
+/** The records skipped for one reason: how many, and the first few positions ("file:line") with details. */
 export interface SkipSummary {
   reason: SkipReason;
   count: number;
-  first: { at: Position; detail: string }[];
+  first: { at: string; detail: string }[];
 }
 
 /** The plan's estimate beside the actual spend of the same period. */

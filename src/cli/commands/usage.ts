@@ -76,7 +76,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .option("--since <date>", "only records at or after this date or instant")
     .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
     .option("--as-of <date>", "the instant of records that carry none (else they are skipped)")
-    .addOption(new Option("--dialect <dialect>", "log shape (default: detected per record)").choices(DIALECTS as unknown as string[]).default("auto"))
+    .addOption(new Option("--dialect <dialect>", "log shape; auto detects it record by record").choices(DIALECTS as unknown as string[]).default("auto"))
     .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
     .option("--strict", "exit 2 when any record cannot be priced")
     .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")

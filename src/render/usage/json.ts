@@ -30,7 +30,7 @@ function line(l: UsageLine) {
 }
 
 /** The JSON object of a usage report, before serialisation. */
-export function usageJson(r: UsageReport): object {
+function usageJson(r: UsageReport): object {
   return {
     schema_version: 1,
     currency: r.currency,
