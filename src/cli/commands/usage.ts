@@ -12,7 +12,7 @@ import { comparePlan } from "../../usage/compare.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { parsePlan } from "../../workload/parse-plan.js";
-import { collect, flagValue } from "../flags.js";
+import { collect, flagValue, formatOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
 import { logSources, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
@@ -80,7 +80,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
     .option("--strict", "exit 2 when any record cannot be priced")
     .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
-    .addOption(new Option("-f, --format <format>", "output format").choices(USAGE_FORMATS as unknown as string[]).default("table"))
+    .addOption(formatOption(USAGE_FORMATS))
     .action(async (paths: string[], flags: UsageFlags) => {
       const by = dimensions(flags.by);
       const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
