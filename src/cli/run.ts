@@ -9,6 +9,7 @@ import { registerSolve } from "./commands/solve.js";
 import { registerSweep } from "./commands/sweep.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsage } from "./commands/usage.js";
+import { applyConfig } from "./config.js";
 import { exitCodeOf, formatError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -32,6 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       outputError: () => undefined, // printed once, below, in the ratecard format
     });
   program.enablePositionalOptions(false);
+  program.hook("preAction", (_root, cmd) => applyConfig(cmd, io));
   registerEstimate(program, io, done);
   registerRates(program, io, done);
   registerCheck(program, io, done);

@@ -8,10 +8,10 @@ import type { EstimateOptions } from "../core/estimate.js";
 import { PARAMS, type Target } from "../core/params.js";
 import { parseCount, parseShare } from "../core/quantity.js";
 import type { Plan, RateBook, Workload } from "../core/types.js";
+import { cardSources, loadConfig, withConfigModels } from "./config.js";
 import { asOfFrom, collect, flagValue } from "./flags.js";
 import type { Io } from "./io.js";
 import { readPlanFile } from "./plan-file.js";
-import { readCardSources } from "./sources.js";
 
 /** The values of the shared options, as commander gives them. */
 export interface WorkloadFlags {
@@ -128,8 +128,9 @@ export async function readWorkloadInput(
   io: Io,
   varied: readonly string[] = [],
 ): Promise<WorkloadInput> {
-  const { plan, warnings } = file ? { plan: await readPlanFile(file, io), warnings: [] } : blankPlan(command, flags, varied);
-  const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+  const { plan: read, warnings } = file ? { plan: await readPlanFile(file, io), warnings: [] } : blankPlan(command, flags, varied);
+  const plan = withConfigModels(read, loadConfig(io).models); // the config's models, when the plan names none
+  const book = loadRateCards(cardSources(flags.rates, io));
   const opts: EstimateOptions = {
     asOf: asOfFrom(flags.asOf, plan.asOf, io.now()),
     ...(flags.model?.length ? { models: flags.model.map((id) => ({ id })) } : {}),

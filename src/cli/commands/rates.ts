@@ -7,7 +7,7 @@ import { RATES_RENDERERS } from "../../render/rates/index.js";
 import type { RatesReport } from "../../render/rates/rows.js";
 import { asOfFrom, collect, formatOf, formatOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
-import { readCardSources } from "../sources.js";
+import { cardSources } from "../config.js";
 
 interface RatesFlags {
   history?: boolean;
@@ -27,7 +27,7 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
     .addOption(formatOption())
     .action(async (models: string[], flags: RatesFlags) => {
-      const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+      const book = loadRateCards(cardSources(flags.rates, io));
       const report: RatesReport = flags.history
         ? { kind: "history", rows: rateHistory(book, models) }
         : { kind: "current", asOf: asOfFrom(flags.asOf, undefined, io.now()), rows: ratesAt(book, asOfFrom(flags.asOf, undefined, io.now()), models) };
