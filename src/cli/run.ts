@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerEstimate } from "./commands/estimate.js";
 import { registerRates } from "./commands/rates.js";
@@ -42,6 +43,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerSolve(program, io, done);
   registerTokens(program, io, done);
   registerUsage(program, io, done);
+  registerCompletion(program, io, done); // last: its script covers the commands registered before it
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     await program.parseAsync(argv, { from: "user" });
