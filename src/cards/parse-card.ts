@@ -25,7 +25,8 @@ const VERSION_KEYS = [
 const CALENDAR_KEYS = ["time_zone", "holidays", "rules", "source", "note"] as const;
 const RULE_KEYS = ["from", "peak_hours", "off_peak_hours", "days", "holidays", "note"] as const;
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
+/** What a model id may look like: letters, digits and . _ : / @ + - (not starting with a symbol). */
+export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 
 /** Parses a decimal price per 1M tokens; rejects anything but a plain non-negative decimal. */
 function parsePrice(text: string): Exact {
@@ -205,7 +206,7 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
   const models: Model[] = [];
   const mf = f.has("models") ? y.map(f.get("models")!, "models", []) : undefined;
   for (const id of mf?.keys() ?? []) {
-    if (!ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
+    if (!MODEL_ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
     models.push(readModel(y, mf!.get(id)!, id, file, currency));
   }
   return {

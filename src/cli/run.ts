@@ -2,9 +2,10 @@
 
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
-import { registerCompletion } from "./commands/completion.js";
 import { registerDiff } from "./commands/diff.js";
+import { registerCompletion } from "./commands/completion.js";
 import { registerEstimate } from "./commands/estimate.js";
+import { registerImport } from "./commands/import.js";
 import { registerRates } from "./commands/rates.js";
 import { registerSolve } from "./commands/solve.js";
 import { registerSweep } from "./commands/sweep.js";
@@ -43,6 +44,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerSolve(program, io, done);
   registerTokens(program, io, done);
   registerUsage(program, io, done);
+  registerImport(program, io, done);
   registerCompletion(program, io, done); // last: its script covers the commands registered before it
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {

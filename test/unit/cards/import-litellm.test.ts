@@ -1,0 +1,106 @@
+// LiteLLM import: exact per-1M decimals from per-token floats, cache-hit prices, flags, and a card that loads.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importLitellm, perMillion } from "../../../src/cards/import-litellm.js";
+import { loadRateCards } from "../../../src/cards/load.js";
+import { Exact } from "../../../src/core/exact.js";
+import { estimate } from "../../../src/core/estimate.js";
+import { parseInstant } from "../../../src/core/instant.js";
+import { resolvePrice } from "../../../src/core/resolve.js";
+import { InputError } from "../../../src/core/errors.js";
+import { ROOT } from "../../helpers/cli.js";
+
+const FILE = "test/fixtures/litellm/model_prices_and_context_window.json";
+const text = readFileSync(join(ROOT, FILE), "utf8");
+const result = importLitellm(text, FILE, { from: "2026-04-24" });
+const book = loadRateCards([{ file: "imported.yaml", text: result.yaml }], { builtIn: false });
+const at = parseInstant("2026-04-24");
+
+/** The three prices of a model in the imported card, as decimal strings. */
+function prices(id: string): string[] {
+  const v = resolvePrice(book, id, at).version.flat!;
+  return [v.input_cache_hit.toDecimal(), v.input_cache_miss.toDecimal(), v.output.toDecimal()];
+}
+
+describe("perMillion", () => {
+  it("scales the float's shortest decimal exactly, where float arithmetic would not", () => {
+    expect(2.19e-6 * 1e6).not.toBe(2.19); // 2.1900000000000004: why the float is never multiplied
+    expect(perMillion(2.19e-6)).toBe("2.19");
+    expect(perMillion(3.96e-6)).toBe("3.96");
+    expect(perMillion(2.8e-7)).toBe("0.28");
+    expect(perMillion(2.8e-8)).toBe("0.028");
+    expect(perMillion(3.125e-7)).toBe("0.3125");
+    expect(perMillion(1e-5)).toBe("10");
+    expect(perMillion(0)).toBe("0");
+  });
+});
+
+describe("importLitellm", () => {
+  it("converts every per-token chat model of the fixture into a card that loads", () => {
+    expect([...book.models.keys()].sort()).toEqual([
+      "bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0",
+      "deepseek/deepseek-chat",
+      "deepseek/deepseek-reasoner",
+      "deepseek/deepseek-v4-flash",
+      "ft:gpt-4o-mini-2024-07-18",
+      "gemini/gemini-2.5-pro",
+      "gpt-4o",
+      "mistral/mistral-small-latest",
+    ]);
+    expect(result.models).toBe(8);
+  });
+
+  it("keeps cache_read_input_token_cost as the cache-hit price, per 1M tokens", () => {
+    // fixture per-token prices (hit, miss, output) x 1,000,000, worked by hand
+    expect(prices("deepseek/deepseek-chat")).toEqual(["0.07", "0.27", "1.1"]);
+    expect(prices("deepseek/deepseek-reasoner")).toEqual(["0.14", "0.55", "2.19"]);
+    expect(prices("deepseek/deepseek-v4-flash")).toEqual(["0.028", "0.14", "0.28"]);
+    expect(prices("gpt-4o")).toEqual(["1.25", "2.5", "10"]);
+    expect(prices("gemini/gemini-2.5-pro")).toEqual(["0.3125", "1.25", "10"]);
+    expect(prices("bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0")).toEqual(["0.08", "0.8", "4"]);
+  });
+
+  it("flags a model without a cache-hit price in the card and in a warning, pricing hits as misses", () => {
+    expect(prices("mistral/mistral-small-latest")).toEqual(["0.1", "0.1", "0.3"]);
+    expect(result.yaml).toMatch(/# FLAG: LiteLLM has no cache_read_input_token_cost .*\n {2}mistral\/mistral-small-latest:/);
+    expect(result.warnings).toEqual([expect.stringMatching(/^"mistral\/mistral-small-latest" has no cache_read_input_token_cost/)]);
+    expect(result.yaml.match(/FLAG:/g)).toHaveLength(1);
+  });
+
+  it("notes prices a rate card cannot carry (long-context tiers, cache writes, batches)", () => {
+    expect(result.yaml).toMatch(/# not carried .*input_cost_per_token_above_200k_tokens, output_cost_per_token_above_200k_tokens\n {2}gemini\/gemini-2\.5-pro:/);
+    expect(result.yaml).toMatch(/# not carried .*: cache_creation_input_token_cost\n {2}"bedrock\//);
+    expect(result.yaml).not.toMatch(/# not carried .*\n {2}deepseek\/deepseek-chat:/); // its cache-write cost is 0
+  });
+
+  it("prices the reference workload on the imported Flash card at $168 (2e9 x 0.028 + 2e8 x 0.14 + 3e8 x 0.28 per 1M)", () => {
+    const w = { name: "ref", calls: Exact.int(1_000_000), cachedPrefix: Exact.int(2000), miss: Exact.int(200), reply: Exact.int(300), reasoning: Exact.ZERO };
+    const report = estimate(book, { workloads: [w] }, { asOf: at, models: [{ id: "deepseek/deepseek-v4-flash" }] });
+    expect(report.estimates[0]!.total.toDecimal()).toBe("168");
+  });
+
+  it("filters by provider, skips unusable ids and fails on bad JSON or prices with a location", () => {
+    const only = importLitellm(text, FILE, { from: "2026-04-24", providers: ["deepseek"] });
+    expect(only.models).toBe(3);
+    const odd = importLitellm(JSON.stringify({ "bad id with spaces": { input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, cache_read_input_token_cost: 1e-7 }, ok: { input_cost_per_token: 1e-6, output_cost_per_token: 2e-6, cache_read_input_token_cost: 1e-7 } }), "x.json", { from: "2026-01-01" });
+    expect(odd.models).toBe(1);
+    expect(odd.warnings).toEqual([expect.stringMatching(/^skipped "bad id with spaces": not a usable model id/)]);
+    const fail = (json: string) => {
+      try {
+        importLitellm(json, "x.json", { from: "2026-01-01" });
+      } catch (err) {
+        return err as InputError;
+      }
+      throw new Error("expected an InputError");
+    };
+    const syntax = fail('{\n  "a": {\n    "input_cost_per_token": 1e-6,\n  }\n}');
+    expect(syntax.where).toEqual({ file: "x.json", line: 4, col: 3 });
+    const negative = fail('{\n  "m": {\n    "output_cost_per_token": 1e-6,\n    "input_cost_per_token": -1e-6\n  }\n}');
+    expect(negative.message).toBe('"m".input_cost_per_token: -0.000001 is not a price per token');
+    expect(negative.where).toEqual({ file: "x.json", line: 4, col: 5 });
+    expect(fail('{"m": {"input_cost_per_token": "2.8e-07", "output_cost_per_token": 1e-6}}').message).toMatch(/"2\.8e-07" is not a price per token/);
+    expect(fail("[]").message).toMatch(/expected a JSON object/);
+    expect(fail('{"dall-e-3": {"mode": "image_generation", "output_cost_per_pixel": 0}}').message).toMatch(/no model with per-token/);
+  });
+});
