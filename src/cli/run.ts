@@ -2,8 +2,8 @@
 
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
-import { registerDiff } from "./commands/diff.js";
 import { registerCompletion } from "./commands/completion.js";
+import { registerDiff } from "./commands/diff.js";
 import { registerEstimate } from "./commands/estimate.js";
 import { registerImport } from "./commands/import.js";
 import { registerRates } from "./commands/rates.js";
