@@ -27,15 +27,16 @@ function runCommonJs(code, filename, req, cachedData) {
 
 const sea = seaApi();
 const external = new Map();
-/** In the executable, packages the bundle leaves external come from assets named node_modules/<name>. */
+/** In the executable, packages the bundle leaves external come from brotli-compressed assets named node_modules/<name>. */
 function seaRequire(id) {
   if (!external.has(id)) {
-    let code;
+    let packed;
     try {
-      code = sea.getAsset(`node_modules/${id}`, "utf8");
+      packed = sea.getRawAsset(`node_modules/${id}`);
     } catch {
       return require(id); // a built-in module
     }
+    const code = require("node:zlib").brotliDecompressSync(Buffer.from(packed)).toString("utf8");
     external.set(id, runCommonJs(code, `${process.execPath}/node_modules/${id}`, seaRequire));
   }
   return external.get(id);
