@@ -50,5 +50,6 @@ try {
   cachedData = undefined; // no cache: compile as usual
 }
 if (!cachedData && process.env.RATECARD_CODE_CACHE_DEBUG) process.stderr.write("code cache: missing\n");
-const bundle = sea ? sea.getAsset("cli.cjs", "utf8") : readFileSync(join(dist, "cli.cjs"), "utf8");
+// The build makes the bundle plain ASCII, so latin1 reads it without UTF-8 decoding.
+const bundle = sea ? Buffer.from(sea.getRawAsset("cli.cjs")).toString("latin1") : readFileSync(join(dist, "cli.cjs"), "latin1");
 runCommonJs(bundle, sea ? process.execPath : join(dist, "cli.cjs"), sea ? seaRequire : require, cachedData);

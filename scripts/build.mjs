@@ -2,7 +2,7 @@
 // are parsed and validated here, once, and embedded pre-parsed so start-up needs no YAML parsing.
 import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +70,11 @@ await Promise.all([
   build({ ...common, minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
   build({ ...common, minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
 ]);
+
+// esbuild leaves non-ASCII characters in regular expressions (¥, €, £); escaped, the CLI bundle is
+// plain ASCII, which bin/ratecard.js reads as latin1 (no UTF-8 decoding, a one-byte V8 string).
+const cli = readFileSync("dist/cli.cjs", "utf8");
+writeFileSync("dist/cli.cjs", cli.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 
 // 3. V8 code cache for bin/ratecard.js, then a check that this Node accepts it.
 const root = new URL("..", import.meta.url).pathname;

@@ -6,7 +6,7 @@ const { Script } = require("node:vm");
 const dist = join(__dirname, "../dist");
 const file = join(dist, "cli.cjs");
 // Must match bin/ratecard.js character for character.
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`;
+const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "latin1")}\n})`;
 const script = new Script(source, { filename: file });
 const main = script.runInThisContext();
 const runs = [["estimate", "examples/worked-example.yaml"], ["estimate", "examples/worked-example.yaml", "-f", "json"], ["rates"], ["--help"]];
