@@ -45,6 +45,14 @@ describe("config file", () => {
     expect(checks.map((c) => `${c.model}=${c.cost}`)).toEqual(["deepseek-v4-pro=5.22"]); // 1.74 + 3.48
   });
 
+  it("gives usage the config's cards and format", () => {
+    const record = { id: "c1", object: "chat.completion", created: 1777032000, model: "my-model", usage: { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 1_000_000 } };
+    const dir = tempDir({ "ratecard.yaml": "rates: [mine.yaml]\nformat: json\n", "mine.yaml": card("2"), "log.jsonl": `${JSON.stringify(record)}\n` });
+    const r = spawnCli(["usage", "log.jsonl"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { total: { cost: string } }).total.cost).toBe("3"); // 1M miss x 1 + 1M output x 2, per 1M
+  });
+
   it("loads extra cards, relative to the config file's folder", () => {
     const dir = tempDir({ "ratecard.yaml": "rates: [cards]\nformat: json\nmodels: [my-model]\n" });
     mkdirSync(join(dir, "cards"));

@@ -12,11 +12,12 @@ import { comparePlan } from "../../usage/compare.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { parsePlan } from "../../workload/parse-plan.js";
+import { cardSources } from "../config.js";
 import { collect, flagValue, formatOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
 import { logSources, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
-import { readCardSources, readTextFile } from "../sources.js";
+import { readTextFile } from "../sources.js";
 
 interface UsageFlags {
   by?: string[];
@@ -88,7 +89,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       if (since !== undefined && until !== undefined && since >= until) throw new UsageError("--since is not before --until", "give a --since earlier than --until");
       const asOf = flags.asOf !== undefined ? flagValue("--as-of", flags.asOf, parseInstant) : undefined;
       const plan = flags.compare !== undefined ? parsePlan(readTextFile(flags.compare, io.cwd).text, flags.compare) : undefined;
-      const book = loadRateCards(readCardSources(flags.rates, io.cwd));
+      const book = loadRateCards(cardSources(flags.rates, io));
       const sources = logSources(paths, io.cwd);
 
       const agg = new UsageAggregator(book, { by, since, until, asOf });
