@@ -27,9 +27,9 @@ for (const [i, name] of EXTERNAL.entries()) {
   assets[`node_modules/${name}`] = file;
 }
 
-// The entry is bin/ratecard.js, as for npm: it compiles the bundle from the code cache, all of
+// The entry is the start-up loader, as for npm: it compiles the bundle from the code cache, all of
 // them carried as assets. (SEA's own useCodeCache only caches what compiles before the first run.)
-const sea = { main: "bin/ratecard.js", output: blob, disableExperimentalSEAWarning: true, assets };
+const sea = { main: "dist/ratecard.cjs", output: blob, disableExperimentalSEAWarning: true, assets };
 writeFileSync(config, JSON.stringify(sea, null, 2));
 sh(process.execPath, ["--experimental-sea-config", config]);
 

@@ -2,7 +2,7 @@
 // are parsed and validated here, once, and embedded pre-parsed so start-up needs no YAML parsing.
 import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -53,7 +53,7 @@ const common = {
   plugins: [raw, lazyChildProcess],
   // The tokenizer (60 MB of data) stays in node_modules and loads only when a command needs it.
   external: EXTERNAL,
-  // ...through require(), which bin/ratecard.js hands the bundle (vm scripts have no import()).
+  // ...through require(), which the loader hands the bundle (vm scripts have no import()).
   supported: { "dynamic-import": false },
   logLevel: "warning",
 };
@@ -72,12 +72,14 @@ await Promise.all([
 ]);
 
 // esbuild leaves non-ASCII characters in regular expressions (¥, €, £); escaped, the CLI bundle is
-// plain ASCII, which bin/ratecard.js reads as latin1 (no UTF-8 decoding, a one-byte V8 string).
+// plain ASCII, which the loader (dist/ratecard.cjs) reads as latin1 (no UTF-8 decoding, a one-byte V8 string).
 const cli = readFileSync("dist/cli.cjs", "utf8");
 writeFileSync("dist/cli.cjs", cli.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 
-// 3. V8 code cache for bin/ratecard.js, then a check that this Node accepts it.
+// 3. The start-up loader (bin/ratecard.js requires it), the V8 code cache it compiles the bundle
+// from, then a check that this Node accepts that cache.
 const root = new URL("..", import.meta.url).pathname;
+copyFileSync("src/cli/loader.cjs", "dist/ratecard.cjs");
 execFileSync(process.execPath, ["scripts/code-cache.cjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 const check = spawnSync(process.execPath, ["bin/ratecard.js", "--version"], { cwd: root, env: { ...process.env, RATECARD_CODE_CACHE_DEBUG: "1" }, encoding: "utf8" });
 if (!/code cache: accepted/.test(check.stderr)) throw new Error(`bin/ratecard.js did not accept dist/cli.cache: ${check.stderr}`);

@@ -1,11 +1,11 @@
-// Writes dist/cli.cache: V8's compiled code for dist/cli.cjs after a few typical runs, for bin/ratecard.js.
+// Writes dist/cli.cache: V8's compiled code for dist/cli.cjs after a few typical runs, for the loader (src/cli/loader.cjs).
 const { readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const dist = join(__dirname, "../dist");
 const file = join(dist, "cli.cjs");
-// Must match bin/ratecard.js character for character.
+// Must match src/cli/loader.cjs character for character.
 const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "latin1")}\n})`;
 const script = new Script(source, { filename: file });
 const main = script.runInThisContext();
