@@ -37,9 +37,9 @@ beforeAll(() => {
 
 describe("the packed tarball", () => {
   it("ships only the bin, the bundles, the types, the cards, the schemas and the examples", () => {
-    const allowed = /^(package\.json|README\.md|LICENSE|bin\/ratecard\.js|dist\/(cli\.cjs|cli\.cache|index\.cjs|types\/.+\.d\.ts)|(rates|schema|examples)\/.+)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|bin\/ratecard\.js|dist\/(ratecard\.cjs|cli\.cjs|cli\.cache|index\.cjs|types\/.+\.d\.ts)|(rates|schema|examples)\/.+)$/;
     expect(shipped.filter((p) => !allowed.test(p))).toEqual([]);
-    for (const p of ["bin/ratecard.js", "dist/cli.cjs", "dist/index.cjs", "dist/types/index.d.ts", "rates/deepseek.yaml"]) expect(shipped).toContain(p);
+    for (const p of ["bin/ratecard.js", "dist/ratecard.cjs", "dist/cli.cjs", "dist/index.cjs", "dist/types/index.d.ts", "rates/deepseek.yaml"]) expect(shipped).toContain(p);
   });
 
   it("depends only on the tokenizer at run time (the bundles carry the rest)", () => {
