@@ -23,20 +23,23 @@ const raw = {
 };
 
 /**
- * node:child_process costs several ms to load, and only `check --base-ref` (and commander's
- * executable subcommands, which ratecard has none of) use it: every importer gets a stand-in
- * whose functions load the real module on first call.
+ * Built-in modules that cost milliseconds to load but serve one command each: node:child_process
+ * (only `--base-ref` runs git) and node:zlib (only `usage` reads .gz logs). Every importer gets a
+ * stand-in whose functions load the real module on first call.
  */
-const lazyChildProcess = {
-  name: "lazy-child-process",
+const LAZY_BUILTINS = ["child_process", "zlib"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === "lazy" ? { path: "node:child_process", external: true } : { path: "child_process", namespace: "lazy" },
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy" }, () => {
-      const names = Object.keys(require("node:child_process")).filter((k) => typeof require("node:child_process")[k] === "function");
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join("|")})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, "");
+      return args.namespace === "lazy" ? { path: `node:${name}`, external: true } : { path: name, namespace: "lazy" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => {
+      const real = require(`node:${args.path}`);
+      const names = Object.keys(real).filter((k) => typeof real[k] === "function" && /^[a-z]/.test(k));
       const fns = names.map((k) => `export function ${k}(...a) { return real().${k}(...a); }`);
-      return { contents: `const real = () => require("node:child_process");\n${fns.join("\n")}`, loader: "js" };
+      return { contents: `const real = () => require("node:${args.path}");\n${fns.join("\n")}`, loader: "js" };
     });
   },
 };
@@ -50,7 +53,7 @@ const common = {
   target: "node20",
   format: "cjs",
   legalComments: "none",
-  plugins: [raw, lazyChildProcess],
+  plugins: [raw, lazyBuiltins],
   // The tokenizer (60 MB of data) stays in node_modules and loads only when a command needs it.
   external: EXTERNAL,
   // ...through require(), which the loader hands the bundle (vm scripts have no import()).
