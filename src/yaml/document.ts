@@ -3,6 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
 import { InputError, type Location } from "../core/errors.js";
 import { didYouMean } from "../core/suggest.js";
+import { parseFlat } from "./flat.js";
 
 /** Most nodes one file may expand to (aliases included): an alias bomb stops here, fast. */
 const NODE_BUDGET = 100_000;
@@ -11,7 +12,8 @@ const NODE_BUDGET = 100_000;
 export class YamlFile {
   readonly file: string;
   readonly root: Node;
-  private readonly doc: Document.Parsed;
+  /** The full parser's document; undefined when the flat fast path read the file. */
+  private readonly doc?: Document.Parsed;
   private readonly lines: LineCounter;
   private visits = 0;
 
@@ -19,6 +21,11 @@ export class YamlFile {
   constructor(text: string, file: string) {
     this.file = file;
     this.lines = new LineCounter();
+    const flat = parseFlat(text, this.lines);
+    if (flat) {
+      this.root = flat;
+      return;
+    }
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     const err = this.doc.errors[0];
     if (err) {
@@ -58,7 +65,7 @@ export class YamlFile {
       this.fail(node, `more than ${NODE_BUDGET} YAML nodes after expanding aliases (an alias bomb?)`, "write the values out instead of nesting aliases");
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.doc ? node.resolve(this.doc) : undefined;
       if (!target) this.fail(node, `unknown YAML alias *${node.source}`, "define the anchor before using it");
       return this.deref(target as Node);
     }
