@@ -24,6 +24,11 @@ export function formatOption(formats: readonly string[] = FORMATS): Option {
   return new Option("-f, --format <format>", "output format").choices(formats as string[]).default("table");
 }
 
+/** The repeatable --rates option: extra rate-card files or folders, after the built-in cards. */
+export function ratesOption(): Option {
+  return new Option("--rates <path>", "extra rate card file or folder (repeatable)").argParser(collect).default([]);
+}
+
 /** Parses --as-of, falling back to the file's instant and then to now. */
 export function asOfFrom(flag: string | undefined, fromFile: Instant | undefined, now: number): Instant {
   if (flag !== undefined) return flagValue("--as-of", flag, parseInstant);

@@ -35,3 +35,8 @@ export function useColor(io: Io): boolean {
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0";
   return io.stdout.isTTY === true;
 }
+
+/** Writes each warning to stderr as "ratecard: warning: ...". */
+export function writeWarnings(io: Io, warnings: Iterable<string>): void {
+  for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+}

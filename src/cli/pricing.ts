@@ -1,4 +1,4 @@
-// Pricing a plan for the gate commands, with estimate's flags: --model, --rates, --peak-share.
+// The pricing flags every pricing command shares (--model, --rates, --peak-share) and pricing a plan with them for the gates.
 
 import { loadRateCards } from "../cards/load.js";
 import type { Exact } from "../core/exact.js";
@@ -11,7 +11,7 @@ import { cardSources, loadConfig, withConfigModels } from "./config.js";
 import { flagValue } from "./flags.js";
 import type { Io } from "./io.js";
 
-/** The pricing flags `check` and `diff` share with `estimate`. */
+/** The pricing flags `estimate`, `sweep`, `solve`, `check` and `diff` share. */
 export interface PricingFlags {
   model?: string[];
   rates: string[];
@@ -42,9 +42,4 @@ export function pricePlan(p: Pricing, plan: Plan, asOf: Instant, warnings: Set<s
   const report = estimate(p.book, withConfigModels(plan, p.configModels), { asOf, models: p.models, peakShare: p.peakShare });
   for (const w of staleWarnings(p.book, report.estimates.map((e) => e.card), asOf)) warnings.add(w);
   return report;
-}
-
-/** Writes each warning to stderr as "ratecard: warning: ...". */
-export function writeWarnings(io: Io, warnings: Iterable<string>): void {
-  for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
 }

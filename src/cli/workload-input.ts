@@ -1,17 +1,17 @@
 // The workload options estimate, sweep and solve share: a plan file and/or count flags, models, instant, currency.
 
 import type { Command } from "commander";
-import { loadRateCards } from "../cards/load.js";
 import { InputError, UsageError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { EstimateOptions } from "../core/estimate.js";
 import { PARAMS, type Target } from "../core/params.js";
-import { parseCount, parseShare } from "../core/quantity.js";
+import { COUNT_HINT, parseCount, parseShare } from "../core/quantity.js";
 import type { Plan, RateBook, Workload } from "../core/types.js";
-import { cardSources, loadConfig, withConfigModels } from "./config.js";
-import { asOfFrom, collect, flagValue } from "./flags.js";
+import { withConfigModels } from "./config.js";
+import { asOfFrom, collect, flagValue, ratesOption } from "./flags.js";
 import type { Io } from "./io.js";
 import { readPlanFile } from "./plan-file.js";
+import { pricingFrom } from "./pricing.js";
 
 /** The values of the shared options, as commander gives them. */
 export interface WorkloadFlags {
@@ -41,8 +41,6 @@ const PARAM_FLAGS = [
   ["input", "input", parseCount],
 ] as const;
 
-const COUNT_HINT = "write a non-negative whole number like 2000, 1e6, 1.5M or 2k";
-
 /** Adds the shared workload options to a command. */
 export function addWorkloadOptions(cmd: Command): Command {
   return cmd
@@ -55,7 +53,7 @@ export function addWorkloadOptions(cmd: Command): Command {
     .option("--cache-hit-rate <share>", "share of input tokens that hit the cache (0..1 or 80%)")
     .option("-m, --model <id>", "model to price (repeatable; default: every current model)", collect)
     .option("--as-of <date>", "price at this date or ISO date-time (UTC unless an offset is given)")
-    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
     .option("--currency <code>", "report currency: the card's published prices in it, or --fx")
     .option("--fx <rate>", "convert card prices: units of --currency per 1 unit of the card's currency");
@@ -129,14 +127,14 @@ export async function readWorkloadInput(
   varied: readonly string[] = [],
 ): Promise<WorkloadInput> {
   const { plan: read, warnings } = file ? { plan: await readPlanFile(file, io), warnings: [] } : blankPlan(command, flags, varied);
-  const plan = withConfigModels(read, loadConfig(io).models); // the config's models, when the plan names none
-  const book = loadRateCards(cardSources(flags.rates, io));
+  const pricing = pricingFrom(flags, io);
+  const plan = withConfigModels(read, pricing.configModels); // the config's models, when the plan names none
   const opts: EstimateOptions = {
     asOf: asOfFrom(flags.asOf, plan.asOf, io.now()),
-    ...(flags.model?.length ? { models: flags.model.map((id) => ({ id })) } : {}),
-    ...(flags.peakShare !== undefined ? { peakShare: flagValue("--peak-share", flags.peakShare, parseShare) } : {}),
+    ...(pricing.models ? { models: pricing.models } : {}),
+    ...(pricing.peakShare ? { peakShare: pricing.peakShare } : {}),
     ...currencyOptions(flags),
   };
   const t = applyParamFlags({ plan, opts }, flags);
-  return { plan: t.plan, book, opts: t.opts, warnings };
+  return { plan: t.plan, book: pricing.book, opts: t.opts, warnings };
 }

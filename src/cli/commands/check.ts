@@ -8,10 +8,10 @@ import { renderCheckMarkdown } from "../../render/check/markdown.js";
 import { checkVerdict } from "../../render/check/verdict.js";
 import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
 import { gateExitCode } from "../errors.js";
-import { asOfFrom, collect, flagValue, formatOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { asOfFrom, collect, flagValue, formatOption, ratesOption } from "../flags.js";
+import { useColor, writeWarnings, type Io } from "../io.js";
 import { readPlanFile } from "../plan-file.js";
-import { pricePlan, pricingFrom, writeWarnings, type PricingFlags } from "../pricing.js";
+import { pricePlan, pricingFrom, type PricingFlags } from "../pricing.js";
 import { appendStepSummary } from "../step-summary.js";
 
 interface CheckFlags extends PricingFlags {
@@ -31,7 +31,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .option("--warn <amount>", "warn limit of each model's total (sets or overrides the plan's budget)")
     .option("-m, --model <id>", "model to price (repeatable; default: the plan's models)", collect)
     .option("--as-of <date>", "price at this date or ISO date-time (default: the plan's as_of, else now)")
-    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
     .addOption(formatOption(GATE_FORMATS))
     .action(async (files: string[], flags: CheckFlags) => {

@@ -12,11 +12,11 @@ import { diffVerdict } from "../../render/diff/verdict.js";
 import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
 import { readSavedReport } from "../../workload/parse-report.js";
 import { gateExitCode } from "../errors.js";
-import { collect, flagValue, formatOption } from "../flags.js";
+import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
 import { readAtRef } from "../git.js";
 import { readPlanText } from "../plan-file.js";
-import { useColor, type Io } from "../io.js";
-import { pricePlan, pricingFrom, writeWarnings, type Pricing, type PricingFlags } from "../pricing.js";
+import { useColor, writeWarnings, type Io } from "../io.js";
+import { pricePlan, pricingFrom, type Pricing, type PricingFlags } from "../pricing.js";
 import { readTextFile } from "../sources.js";
 import { appendStepSummary } from "../step-summary.js";
 
@@ -105,7 +105,7 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
     .option("--fail-above <gate>", "fail when a model's total grows by more than this (10% or an amount like 50)")
     .option("--warn-above <gate>", "warn when a model's total grows by more than this (10% or an amount like 50)")
     .option("-m, --model <id>", "model to compare (repeatable; default: the plans' models)", collect)
-    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
     .addOption(formatOption(GATE_FORMATS))
     .action(async (files: string[], flags: DiffFlags) => {

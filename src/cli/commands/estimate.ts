@@ -5,7 +5,7 @@ import { estimate } from "../../core/estimate.js";
 import { staleWarnings } from "../../core/staleness.js";
 import { ESTIMATE_RENDERERS } from "../../render/estimate/index.js";
 import { formatOf, formatOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { useColor, writeWarnings, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface EstimateFlags extends WorkloadFlags {
@@ -24,8 +24,7 @@ export function registerEstimate(program: Command, io: Io, done: (code: number) 
       const { plan, book, opts, warnings } = await readWorkloadInput("estimate", file, flags, io);
       const report = estimate(book, plan, opts);
       report.warnings.push(...warnings);
-      for (const w of staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf)) io.stderr.write(`ratecard: warning: ${w}\n`);
-      for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+      writeWarnings(io, [...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf), ...warnings]);
       io.stdout.write(await ESTIMATE_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
       done(0);
     });

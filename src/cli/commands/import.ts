@@ -4,7 +4,7 @@ import { Argument, type Command } from "commander";
 import { importLitellm } from "../../cards/import-litellm.js";
 import { parseInstant, utcDate } from "../../core/instant.js";
 import { collect, flagValue } from "../flags.js";
-import type { Io } from "../io.js";
+import { writeWarnings, type Io } from "../io.js";
 import { readTextFile } from "../sources.js";
 
 interface ImportFlags {
@@ -30,7 +30,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     .action((_format: "litellm", file: string, flags: ImportFlags) => {
       const from = flags.from !== undefined ? flagValue("--from", flags.from, dateOnly) : utcDate(io.now());
       const result = importLitellm(readTextFile(file, io.cwd).text, file, { from, providers: flags.provider });
-      for (const w of result.warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+      writeWarnings(io, result.warnings);
       io.stdout.write(result.yaml);
       done(0);
     });

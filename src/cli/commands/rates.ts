@@ -5,7 +5,7 @@ import { loadRateCards } from "../../cards/load.js";
 import { rateHistory, ratesAt } from "../../core/rates.js";
 import { RATES_RENDERERS } from "../../render/rates/index.js";
 import type { RatesReport } from "../../render/rates/rows.js";
-import { asOfFrom, collect, formatOf, formatOption } from "../flags.js";
+import { asOfFrom, formatOf, formatOption, ratesOption } from "../flags.js";
 import { useColor, type Io } from "../io.js";
 import { cardSources } from "../config.js";
 
@@ -24,13 +24,14 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .argument("[model...]", "models to list (default: all)")
     .option("--history", "list every version with from/until, prices, source and note")
     .option("--as-of <date>", "list prices in force at this date or ISO date-time")
-    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(ratesOption())
     .addOption(formatOption())
     .action(async (models: string[], flags: RatesFlags) => {
       const book = loadRateCards(cardSources(flags.rates, io));
+      const asOf = asOfFrom(flags.asOf, undefined, io.now());
       const report: RatesReport = flags.history
         ? { kind: "history", rows: rateHistory(book, models) }
-        : { kind: "current", asOf: asOfFrom(flags.asOf, undefined, io.now()), rows: ratesAt(book, asOfFrom(flags.asOf, undefined, io.now()), models) };
+        : { kind: "current", asOf, rows: ratesAt(book, asOf, models) };
       io.stdout.write(await RATES_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
       done(0);
     });

@@ -9,7 +9,7 @@ import { solve } from "../../core/solve.js";
 import { staleWarnings } from "../../core/staleness.js";
 import { SOLVE_RENDERERS } from "../../render/solve/index.js";
 import { flagValue, formatOf, formatOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { useColor, writeWarnings, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface SolveFlags extends WorkloadFlags {
@@ -42,7 +42,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
       const { plan, book, opts, warnings } = await readWorkloadInput("solve", file, flags, io, [name]);
       const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
       const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
-      for (const w of [...staleWarnings(book, cards, opts.asOf), ...warnings]) io.stderr.write(`ratecard: warning: ${w}\n`);
+      writeWarnings(io, [...staleWarnings(book, cards, opts.asOf), ...warnings]);
       io.stdout.write(await SOLVE_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
       done(0);
     });

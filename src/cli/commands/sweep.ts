@@ -10,7 +10,7 @@ import { streamSweepCsv } from "../../render/sweep/csv.js";
 import { SWEEP_RENDERERS } from "../../render/sweep/index.js";
 import { collectSweep, gapNotes } from "../../render/sweep/view.js";
 import { formatOf, formatOption } from "../flags.js";
-import { useColor, writeWithBackPressure, type Io } from "../io.js";
+import { useColor, writeWarnings, writeWithBackPressure, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface SweepFlags extends WorkloadFlags {
@@ -52,12 +52,12 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
       const s = sweep(book, plan, opts, axes);
       if (!axes.some((a) => a.param === "as-of")) {
         const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
-        for (const w of staleWarnings(book, cards, opts.asOf)) io.stderr.write(`ratecard: warning: ${w}\n`);
+        writeWarnings(io, staleWarnings(book, cards, opts.asOf));
       }
-      for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+      writeWarnings(io, warnings);
       if (format === "csv") {
         await streamSweepCsv(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
-        for (const n of gapNotes(s)) io.stderr.write(`ratecard: warning: ${n}\n`);
+        writeWarnings(io, gapNotes(s));
       } else {
         const chart = format === "table" && axes.length === 1 && (flags.chart ?? io.stdout.isTTY === true);
         io.stdout.write(await SWEEP_RENDERERS[format](collectSweep(s), { color: useColor(io), chart }));

@@ -13,8 +13,8 @@ import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { parsePlan } from "../../workload/parse-plan.js";
 import { cardSources } from "../config.js";
-import { collect, flagValue, formatOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
+import { useColor, writeWarnings, type Io } from "../io.js";
 import { logSources, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
 import { readTextFile } from "../sources.js";
@@ -78,7 +78,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
     .option("--as-of <date>", "the instant of records that carry none (else they are skipped)")
     .addOption(new Option("--dialect <dialect>", "log shape; auto detects it record by record").choices(DIALECTS as unknown as string[]).default("auto"))
-    .option("--rates <path>", "extra rate card file or folder (repeatable)", collect, [])
+    .addOption(ratesOption())
     .option("--strict", "exit 2 when any record cannot be priced")
     .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
     .addOption(formatOption(USAGE_FORMATS))
@@ -117,7 +117,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       }
       reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
-      if (latest !== undefined) for (const w of staleWarnings(book, agg.cardsUsed(), latest)) io.stderr.write(`ratecard: warning: ${w}\n`);
+      if (latest !== undefined) writeWarnings(io, staleWarnings(book, agg.cardsUsed(), latest));
       io.stdout.write(await USAGE_RENDERERS[flags.format](report, { color: useColor(io) }));
       done(0);
     });
