@@ -51,6 +51,24 @@ const FIRST_ITEM = 4;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const SHORT = 48; // strings are searched byte by byte this far, then with Buffer#indexOf
+
+/** The index of the quote closing the JSON string whose content starts at `a` (escaped quotes skipped), or -1 before `n`. */
+function stringEnd(b: Buffer, a: number, n: number): number {
+  let q = a;
+  for (;;) {
+    const lim = q + SHORT < n ? q + SHORT : n;
+    while (q < lim && b[q] !== QUOTE) q++;
+    if (q === lim) {
+      if (lim === n) return -1;
+      q = b.indexOf(QUOTE, lim);
+      if (q < 0 || q >= n) return -1;
+    }
+    let k = q - 1;
+    while (k >= a && b[k] === BACKSLASH) k--;
+    if (((q - 1 - k) & 1) === 0) return q;
+    q++;
+  }
+}
 const MAX_DEPTH = 64;
 
 const stack = new Uint8Array(MAX_DEPTH);
@@ -335,20 +353,8 @@ export function scanLine(b: Buffer, start: number, end: number, f: RawFields): b
       if (c === QUOTE) {
         // a string value
         const a = p + 1;
-        let q = a;
-        for (;;) {
-          const lim = q + SHORT < n ? q + SHORT : n;
-          while (q < lim && b[q] !== QUOTE) q++;
-          if (q === lim) {
-            if (lim === n) return false;
-            q = b.indexOf(QUOTE, lim);
-            if (q < 0 || q >= n) return false;
-          }
-          let k = q - 1;
-          while (k >= a && b[k] === BACKSLASH) k--;
-          if (((q - 1 - k) & 1) === 0) break;
-          q++;
-        }
+        const q = stringEnd(b, a, n);
+        if (q < 0) return false;
         if (field !== NONE && !captureString(f, field, b, a, q)) return false;
         if (field >= 0 && field < 100) f.tokens[field] = INVALID;
         p = q + 1;
@@ -439,20 +445,8 @@ export function scanLine(b: Buffer, start: number, end: number, f: RawFields): b
     // KEY (or FIRST_KEY): a string, a colon, then the value
     if (c !== QUOTE) return false;
     const ks = p + 1;
-    let q = ks;
-    for (;;) {
-      const lim = q + SHORT < n ? q + SHORT : n;
-      while (q < lim && b[q] !== QUOTE) q++;
-      if (q === lim) {
-        if (lim === n) return false;
-        q = b.indexOf(QUOTE, lim);
-        if (q < 0 || q >= n) return false;
-      }
-      let k = q - 1;
-      while (k >= ks && b[k] === BACKSLASH) k--;
-      if (((q - 1 - k) & 1) === 0) break;
-      q++;
-    }
+    const q = stringEnd(b, ks, n);
+    if (q < 0) return false;
     p = q + 1;
     c = b[p]!;
     while ((c === 32 || c === 9 || c === 10 || c === 13) && p < n) c = b[++p]!;
