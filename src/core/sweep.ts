@@ -223,7 +223,8 @@ export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: A
     for (let i = 0; i < axis.count; i++) {
       for (let k = 0; k < innerPoints.length; k++) {
         row.point[1] = innerPoints[k]!;
-        states[k]!.forEach((st, j) => (row.costs[j] = st ? st.value : null));
+        const perModel = states[k]!;
+        for (let j = 0; j < perModel.length; j++) row.costs[j] = perModel[j] ? perModel[j]!.value : null;
         yield row;
       }
       cursor.step();

@@ -45,6 +45,16 @@ describe("ratecard sweep", () => {
     expect(md).toContain("| calls | deepseek-v4-pro |\n|---:|---:|\n| 100,000 | $168.20 |\n| 200,000 | $336.40 |");
   });
 
+  it("writes JSON byte for byte as before streaming: a 2-D grid with gaps, and a share axis (golden)", async () => {
+    const grid = spawnCli(["sweep", ...WORKED, "--vary", "as-of=2026-04-23..2026-04-27+2d", "--vary", "reply=0..4000+1000", "-f", "json"]);
+    expect(grid.code).toBe(0);
+    expect(JSON.parse(grid.stdout).gaps).toHaveLength(2);
+    await expect(grid.stdout).toMatchFileSnapshot("../golden/sweep-grid.json");
+    const shares = spawnCli(["sweep", ...WORKED, "--vary", "cache-hit-rate=0..1+0.25", "--vary", "calls=1,3", "-f", "json", "-m", "deepseek-v4-pro"]);
+    expect(shares.code).toBe(0);
+    await expect(shares.stdout).toMatchFileSnapshot("../golden/sweep-shares.json");
+  });
+
   it("draws a line chart under the table with --chart (golden)", async () => {
     const r = spawnCli(["sweep", ...WORKED, "--vary", "reply=0..4000+250", "--chart"]);
     expect(r.code).toBe(0);

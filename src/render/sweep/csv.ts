@@ -8,14 +8,30 @@ import { axisName } from "./view.js";
 
 const CHUNK = 1 << 16;
 
-/** Formats fractions of one column, reusing the formatter while the denominator stays the same. */
+/** How many denominators one column keeps a formatter for (a 2-D sweep has one per inner point). */
+const FORMATTERS = 4096;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Formats fractions of one column with a formatter per denominator, built once and reused: the
+ * rows of a 2-D sweep cycle through the inner axis's denominators, so rebuilding on each change
+ * would rebuild per cell.
+ */
 function columnFormatter(): (f: Frac) => string {
+  const byDenominator = new Map<number | bigint, (n: bigint) => string>();
   let d = 0n;
   let fmt: (n: bigint) => string = (n) => Exact.of(n, 1n).toDecimal();
   return (f) => {
     if (f.d !== d) {
       d = f.d;
-      fmt = decimalFormatter(d);
+      const key = d <= MAX_SAFE ? Number(d) : d; // number keys hash faster than BigInt ones
+      let found = byDenominator.get(key);
+      if (!found) {
+        if (byDenominator.size >= FORMATTERS) byDenominator.clear();
+        found = decimalFormatter(d);
+        byDenominator.set(key, found);
+      }
+      fmt = found;
     }
     return fmt(f.n);
   };
