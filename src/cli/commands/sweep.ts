@@ -7,6 +7,7 @@ import { staleWarnings } from "../../core/staleness.js";
 import { parseAxis } from "../../core/sweep-axis.js";
 import { sweep } from "../../core/sweep.js";
 import { streamSweepCsv } from "../../render/sweep/csv.js";
+import { streamSweepJson } from "../../render/sweep/json.js";
 import { SWEEP_RENDERERS } from "../../render/sweep/index.js";
 import { collectSweep, gapNotes } from "../../render/sweep/view.js";
 import { formatOf, formatOption } from "../flags.js";
@@ -58,6 +59,8 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
       if (format === "csv") {
         await streamSweepCsv(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
         writeWarnings(io, gapNotes(s));
+      } else if (format === "json") {
+        await streamSweepJson(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
       } else {
         const chart = format === "table" && axes.length === 1 && (flags.chart ?? io.stdout.isTTY === true);
         io.stdout.write(await SWEEP_RENDERERS[format](collectSweep(s), { color: useColor(io), chart }));

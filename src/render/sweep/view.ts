@@ -1,9 +1,9 @@
 // Sweep rows as values and display text, shared by the sweep renderers.
 
-import { Exact } from "../../core/exact.js";
+import { decimalFormatter, Exact } from "../../core/exact.js";
 import { formatInstant, formatInstantShort, type Instant } from "../../core/instant.js";
 import type { Axis } from "../../core/sweep-axis.js";
-import type { Sweep } from "../../core/sweep.js";
+import type { Frac, Sweep } from "../../core/sweep.js";
 import { formatMoney, formatShare, formatTokens } from "../format.js";
 
 /** A sweep read to the end, with exact values (for the formats that do not stream). */
@@ -55,4 +55,33 @@ export function sweepHeadline(s: Sweep): string {
 /** One line per model without a price at some points. */
 export function gapNotes(s: Sweep): string[] {
   return s.gaps.map((g) => `${g.model}: no price at ${g.points} point${g.points === 1 ? "" : "s"} (n/a), e.g. ${g.reason}`);
+}
+
+/** How many denominators one column keeps a formatter for (a 2-D sweep has one per inner point). */
+const FORMATTERS = 4096;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Formats the fractions of one column exactly as `Exact.toDecimal` does, with a formatter per
+ * denominator built once and kept: the rows of a 2-D sweep cycle through the inner axis's
+ * denominators, so rebuilding on each change would rebuild per cell.
+ */
+export function fracFormatter(): (f: Frac) => string {
+  const byDenominator = new Map<number | bigint, (n: bigint) => string>();
+  let d = 0n;
+  let fmt: (n: bigint) => string = () => ""; // replaced on the first call (d > 0)
+  return (f) => {
+    if (f.d !== d) {
+      d = f.d;
+      const key = d <= MAX_SAFE ? Number(d) : d; // number keys hash faster than BigInt ones
+      let found = byDenominator.get(key);
+      if (!found) {
+        if (byDenominator.size >= FORMATTERS) byDenominator.clear();
+        found = decimalFormatter(d);
+        byDenominator.set(key, found);
+      }
+      fmt = found;
+    }
+    return fmt(f.n);
+  };
 }

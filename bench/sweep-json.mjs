@@ -1,0 +1,50 @@
+// Bench: peak memory of `ratecard sweep -f json` vs `-f csv` (which streams) on the same grid (target: JSON flat like CSV).
+//
+// Both run as child processes in this same run with bench/rss.cjs preloaded (it reports peak RSS);
+// their stdout is counted, not kept. Two grid sizes show whether memory grows with the rows.
+// Run after `npm run build`:   node bench/sweep-json.mjs [points in millions, default 1]
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const MILLIONS = Number(process.argv[2] ?? 1);
+const BASE = ["sweep", "--cached-prefix", "2000", "--miss", "200", "--reply", "300", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "-m", "deepseek-v4-pro"];
+
+/** Runs the CLI under bench/rss.cjs; resolves with wall ms, peak RSS (MB) and bytes written. */
+function run(format, calls) {
+  return new Promise((resolve, reject) => {
+    const args = ["-r", join(ROOT, "bench/rss.cjs"), "bin/ratecard.js", ...BASE, "--vary", `calls=1000..${calls * 1000}+1000`, "--vary", "reply=1..1000+1", "-f", format];
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
+    let bytes = 0;
+    let tail = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => {
+      bytes += c.length;
+      tail = (tail + c.toString("latin1")).slice(-200);
+    });
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${format} exited ${code}: ${stderr}`));
+      const kb = Number(/maxrss_kb=(\d+)/.exec(stderr)[1]);
+      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, mb: kb / 1024, bytes, tail });
+    });
+  });
+}
+
+const rows = [];
+for (const calls of [100 * MILLIONS, 1000 * MILLIONS]) {
+  const csv = await run("csv", calls);
+  const json = await run("json", calls);
+  if (!json.tail.endsWith('"gaps": []\n}\n')) throw new Error(`unexpected JSON end: ${json.tail}`);
+  rows.push({ points: calls * 1000, csv, json });
+}
+const f = (r) => `${r.mb.toFixed(0).padStart(5)} MB peak, ${r.ms.toFixed(0).padStart(6)} ms, ${(r.bytes / 1e6).toFixed(0)} MB out`;
+for (const r of rows) {
+  console.log(`${r.points.toLocaleString("en-US").padStart(10)} points  csv: ${f(r.csv)}   json: ${f(r.json)}`);
+}
+const big = rows.at(-1);
+console.log(`peak RSS json / csv at ${big.points.toLocaleString("en-US")} points: ${(big.json.mb / big.csv.mb).toFixed(2)}x (target: about 1x, flat)`);
+console.log(`json peak RSS growth ${rows[0].points.toLocaleString("en-US")} -> ${big.points.toLocaleString("en-US")} points: ${(big.json.mb / rows[0].json.mb).toFixed(2)}x (flat: about 1x)`);
