@@ -45,7 +45,7 @@ describe("streamSweepJson", () => {
             point: axes.map((a, i) => (a.param === "as-of" ? (typeof pt[i] === "number" ? pt[i] : 0) : typeof pt[i] === "number" ? { n: 1n, d: 1n } : pt[i]!)) as (Frac | number)[],
             costs: models.map((_, j) => cs[j] ?? null),
           }));
-          const sweep: Sweep = { axes, models, currency: "USD", size: rows.length, rows: () => rows.values(), gaps };
+          const sweep: Sweep = { axes, models, currency: "USD", size: rows.length, rows: function* () { yield* rows; }, gaps };
           let out = "";
           await streamSweepJson(sweep, (chunk) => void (out += chunk));
           expect(out).toBe(reference(axes, models, rows, gaps));
@@ -57,7 +57,7 @@ describe("streamSweepJson", () => {
 
   it("writes a large sweep in chunks, the first at once", async () => {
     const rows = Array.from({ length: 20000 }, (_, i) => ({ point: [{ n: BigInt(i), d: 1n }], costs: [{ n: BigInt(i) * 7n, d: 100n }] }));
-    const sweep = { axes: [{ param: { name: "calls" }, spec: "s" }] as unknown as Axis[], models: ["m"], currency: "USD", size: rows.length, rows: () => rows.values(), gaps: [] };
+    const sweep = { axes: [{ param: { name: "calls" }, spec: "s" }] as unknown as Axis[], models: ["m"], currency: "USD", size: rows.length, rows: function* () { yield* rows; }, gaps: [] };
     const writes: string[] = [];
     await streamSweepJson(sweep, (chunk) => void writes.push(chunk));
     expect(writes.length).toBeGreaterThan(20);
