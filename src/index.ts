@@ -23,9 +23,24 @@ export { renderDiffJson } from "./render/diff/json.js";
 export { RatecardError, InputError, UsageError, BudgetExceeded } from "./core/errors.js";
 export { estimateJson, renderEstimateJson } from "./render/estimate/json.js";
 export { renderEstimateCsv } from "./render/estimate/csv.js";
-export { renderEstimateMarkdown } from "./render/estimate/markdown.js";
-export { ESTIMATE_RENDERERS } from "./render/estimate/index.js";
-export { RATES_RENDERERS } from "./render/rates/index.js";
-export type { RatesReport } from "./render/rates/rows.js";
+export { render, renderersOf, formatsOf, REPORTERS, DOCUMENT_FORMATS, type Reporter, type Reported } from "./render/reporters.js";
+export type { Document, Section, Table, Column, ColumnKind, Row, Cell, Note, Chart, Details } from "./render/document.js";
+export { renderMarkdown } from "./render/formats/markdown.js";
+export type { RatesReport, TokensReport, SweepTable } from "./report/types.js";
+import { estimateDocument } from "./render/estimate/view.js";
+import { renderMarkdown } from "./render/formats/markdown.js";
+import { renderersOf } from "./render/reporters.js";
+import type { EstimateReport } from "./core/types.js";
+
+/** An estimate report as Markdown. */
+export function renderEstimateMarkdown(report: EstimateReport): string {
+  return renderMarkdown(estimateDocument(report));
+}
+
+/** Estimate renderers keyed by format. */
+export const ESTIMATE_RENDERERS = renderersOf("estimate");
+
+/** Rates renderers keyed by format. */
+export const RATES_RENDERERS = renderersOf("rates");
 export { FORMATS, type Format, type RenderOptions } from "./render/options.js";
 export type * from "./core/types.js";

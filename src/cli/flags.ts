@@ -3,7 +3,7 @@
 import { Option } from "commander";
 import { UsageError } from "../core/errors.js";
 import { parseInstant, type Instant } from "../core/instant.js";
-import { FORMATS, type Format } from "../render/options.js";
+import { formatsOf, type Reported } from "../render/reporters.js";
 
 /** Runs a parser on a flag's text; its message becomes "--flag: message". */
 export function flagValue<T>(flag: string, text: string, parse: (t: string) => T, hint?: string): T {
@@ -19,9 +19,9 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 }
 
-/** The --format option, limited to the known formats (the given ones, else FORMATS). */
-export function formatOption(formats: readonly string[] = FORMATS): Option {
-  return new Option("-f, --format <format>", "output format").choices(formats as string[]).default("table");
+/** The --format option of a command, limited to the formats its reporter has. */
+export function formatOption(command: Reported): Option {
+  return new Option("-f, --format <format>", "output format").choices(formatsOf(command)).default("table");
 }
 
 /** The repeatable --rates option: extra rate-card files or folders, after the built-in cards. */
@@ -33,9 +33,4 @@ export function ratesOption(): Option {
 export function asOfFrom(flag: string | undefined, fromFile: Instant | undefined, now: number): Instant {
   if (flag !== undefined) return flagValue("--as-of", flag, parseInstant);
   return fromFile ?? now;
-}
-
-/** Narrows the commander value of --format. */
-export function formatOf(v: string): Format {
-  return v as Format;
 }

@@ -1,9 +1,13 @@
 // The CLI's injected world: output streams, environment and clock (tests pass their own).
 
+import type { RenderOptions } from "../render/options.js";
+
 /** Something text can be written to. */
 export interface Sink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** Terminal width, when the sink is a terminal. */
+  columns?: number;
   /** Present on Node streams: lets a writer wait for "drain" when `write` returns false. */
   once?(event: "drain", listener: () => void): unknown;
 }
@@ -34,6 +38,13 @@ export function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0";
   return io.stdout.isTTY === true;
+}
+
+/** How to render for stdout: colour as `useColor` says; on a terminal, its width (columns, else COLUMNS). */
+export function renderOptions(io: Io): RenderOptions {
+  if (io.stdout.isTTY !== true) return { color: useColor(io) };
+  const cols = io.stdout.columns ?? Number(io.env.COLUMNS);
+  return { color: useColor(io), ...(Number.isInteger(cols) && cols > 0 ? { width: cols } : {}) };
 }
 
 /** Writes each warning to stderr as "ratecard: warning: ...". */

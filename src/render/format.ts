@@ -35,6 +35,19 @@ export function formatMoney(amount: Exact, currency: string): string {
   return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
 }
 
+/**
+ * Money to cents, with as many more places as it takes to tell it from `beside` (a budget):
+ * $99.999984 next to $100 shows as "$99.99998", not "$100.00".
+ */
+export function formatMoneyBeside(amount: Exact, beside: Exact, currency: string): string {
+  let places = 2;
+  while (places < 12 && !amount.eq(beside) && amount.roundHalfEven(places).eq(beside.roundHalfEven(places))) places++;
+  if (places === 2) return formatMoney(amount, currency);
+  const text = amount.toFixedPlaces(places);
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
+}
+
 /** A price per 1M tokens, exact, at least two decimals ("$0.028", "$1.10"). */
 export function formatRate(rate: Exact, currency: string): string {
   const exact = rate.toDecimal();

@@ -15,7 +15,8 @@ describe("ratecard solve", () => {
     const r = spawnCli(["solve", ...PER_CALL, "-m", "deepseek-v4-flash", "--budget", "100", "--for", "calls"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("│ deepseek-v4-flash │ 595,238 │ $99.999984 │ 595,239 costs $100.000152 │");
+    // Money to cents, with the digits it takes to tell each cost from the $100 budget.
+    expect(r.stdout).toContain("│ deepseek-v4-flash │ 595,238 │ $99.99998 │ 595,239 costs $100.0002 │");
     // Re-estimate at the answer and one past it.
     expect(estimateTotal([...PER_CALL, "-m", "deepseek-v4-flash", "--calls", "595238"])).toBe("99.999984");
     expect(estimateTotal([...PER_CALL, "-m", "deepseek-v4-flash", "--calls", "595239"])).toBe("100.000152");

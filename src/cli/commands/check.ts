@@ -3,13 +3,11 @@
 import type { Command } from "commander";
 import { checkPlan, checkReport, overrideBudget, type PlanCheck } from "../../core/check.js";
 import { parseAmount } from "../../core/quantity.js";
-import { CHECK_RENDERERS } from "../../render/check/index.js";
-import { renderCheckMarkdown } from "../../render/check/markdown.js";
 import { checkVerdict } from "../../render/check/verdict.js";
-import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
+import { render } from "../../render/reporters.js";
 import { gateExitCode } from "../errors.js";
 import { asOfFrom, collect, flagValue, formatOption, ratesOption } from "../flags.js";
-import { useColor, writeWarnings, type Io } from "../io.js";
+import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { readPlanFile } from "../plan-file.js";
 import { pricePlan, pricingFrom, type PricingFlags } from "../pricing.js";
 import { appendStepSummary } from "../step-summary.js";
@@ -18,7 +16,7 @@ interface CheckFlags extends PricingFlags {
   budget?: string;
   warn?: string;
   asOf?: string;
-  format: GateFormat;
+  format: string;
 }
 
 /** Registers the check command. */
@@ -33,7 +31,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .option("--as-of <date>", "price at this date or ISO date-time (default: the plan's as_of, else now)")
     .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
-    .addOption(formatOption(GATE_FORMATS))
+    .addOption(formatOption("check"))
     .action(async (files: string[], flags: CheckFlags) => {
       const limits = {
         fail: flags.budget !== undefined ? flagValue("--budget", flags.budget, parseAmount) : undefined,
@@ -49,8 +47,8 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
       }
       const report = checkReport(plans);
       writeWarnings(io, warnings);
-      io.stdout.write(await CHECK_RENDERERS[flags.format](report, { color: useColor(io) }));
-      if (flags.format === "github") appendStepSummary(io, renderCheckMarkdown(report));
+      io.stdout.write(await render("check", flags.format, report, renderOptions(io)));
+      if (flags.format === "github") appendStepSummary(io, await render("check", "markdown", report, renderOptions(io)));
       io.stderr.write(checkVerdict(report));
       done(gateExitCode(report.status));
     });

@@ -6,16 +6,14 @@ import { diffReports, parseThreshold, type Gates } from "../../core/diff.js";
 import { InputError, UsageError } from "../../core/errors.js";
 import { formatInstantShort, parseInstant } from "../../core/instant.js";
 import type { EstimateReport } from "../../core/types.js";
-import { DIFF_RENDERERS } from "../../render/diff/index.js";
-import { renderDiffMarkdown } from "../../render/diff/markdown.js";
 import { diffVerdict } from "../../render/diff/verdict.js";
-import { GATE_FORMATS, type GateFormat } from "../../render/options.js";
+import { render } from "../../render/reporters.js";
 import { readSavedReport } from "../../workload/parse-report.js";
 import { gateExitCode } from "../errors.js";
 import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
 import { readAtRef } from "../git.js";
 import { readPlanText } from "../plan-file.js";
-import { useColor, writeWarnings, type Io } from "../io.js";
+import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { pricePlan, pricingFrom, type Pricing, type PricingFlags } from "../pricing.js";
 import { readTextFile } from "../sources.js";
 import { appendStepSummary } from "../step-summary.js";
@@ -27,7 +25,7 @@ interface DiffFlags extends PricingFlags {
   headAsOf?: string;
   failAbove?: string;
   warnAbove?: string;
-  format: GateFormat;
+  format: string;
 }
 
 /** A file's text and the name messages and reports give it. */
@@ -107,7 +105,7 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
     .option("-m, --model <id>", "model to compare (repeatable; default: the plans' models)", collect)
     .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
-    .addOption(formatOption(GATE_FORMATS))
+    .addOption(formatOption("diff"))
     .action(async (files: string[], flags: DiffFlags) => {
       const gates = gatesFrom(flags);
       const { base, head } = inputs(files, flags, io);
@@ -121,8 +119,8 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
       }
       const report = diffReports(b.report, h.report, gates, { base: base.file, head: head.file });
       writeWarnings(io, warnings);
-      io.stdout.write(await DIFF_RENDERERS[flags.format](report, { color: useColor(io) }));
-      if (flags.format === "github") appendStepSummary(io, renderDiffMarkdown(report));
+      io.stdout.write(await render("diff", flags.format, report, renderOptions(io)));
+      if (flags.format === "github") appendStepSummary(io, await render("diff", "markdown", report, renderOptions(io)));
       io.stderr.write(diffVerdict(report));
       done(gateExitCode(report.status));
     });

@@ -3,10 +3,10 @@
 import type { Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
 import { rateHistory, ratesAt } from "../../core/rates.js";
-import { RATES_RENDERERS } from "../../render/rates/index.js";
-import type { RatesReport } from "../../render/rates/rows.js";
-import { asOfFrom, formatOf, formatOption, ratesOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { render } from "../../render/reporters.js";
+import type { RatesReport } from "../../report/types.js";
+import { asOfFrom, formatOption, ratesOption } from "../flags.js";
+import { renderOptions, type Io } from "../io.js";
 import { cardSources } from "../config.js";
 
 interface RatesFlags {
@@ -25,14 +25,14 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .option("--history", "list every version with from/until, prices, source and note")
     .option("--as-of <date>", "list prices in force at this date or ISO date-time")
     .addOption(ratesOption())
-    .addOption(formatOption())
+    .addOption(formatOption("rates"))
     .action(async (models: string[], flags: RatesFlags) => {
       const book = loadRateCards(cardSources(flags.rates, io));
       const asOf = asOfFrom(flags.asOf, undefined, io.now());
       const report: RatesReport = flags.history
         ? { kind: "history", rows: rateHistory(book, models) }
         : { kind: "current", asOf, rows: ratesAt(book, asOf, models) };
-      io.stdout.write(await RATES_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
+      io.stdout.write(await render("rates", flags.format, report, renderOptions(io)));
       done(0);
     });
 }

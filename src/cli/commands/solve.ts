@@ -7,9 +7,9 @@ import { parseAmount } from "../../core/quantity.js";
 import { estimate } from "../../core/estimate.js";
 import { solve } from "../../core/solve.js";
 import { staleWarnings } from "../../core/staleness.js";
-import { SOLVE_RENDERERS } from "../../render/solve/index.js";
-import { flagValue, formatOf, formatOption } from "../flags.js";
-import { useColor, writeWarnings, type Io } from "../io.js";
+import { render } from "../../render/reporters.js";
+import { flagValue, formatOption } from "../flags.js";
+import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface SolveFlags extends WorkloadFlags {
@@ -27,7 +27,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
     .option("--budget <amount>", "the budget, in the report currency")
     .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   addWorkloadOptions(cmd)
-    .addOption(formatOption())
+    .addOption(formatOption("solve"))
     .action(async (file: string | undefined, flags: SolveFlags) => {
       if (flags.budget === undefined) throw new UsageError("solve needs --budget", "e.g. --budget 100");
       if (flags.for === undefined) throw new UsageError("solve needs --for", "e.g. --for calls");
@@ -43,7 +43,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
       const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
       const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
       writeWarnings(io, [...staleWarnings(book, cards, opts.asOf), ...warnings]);
-      io.stdout.write(await SOLVE_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
+      io.stdout.write(await render("solve", flags.format, report, renderOptions(io)));
       done(0);
     });
 }

@@ -8,10 +8,10 @@ import { parseAxis } from "../../core/sweep-axis.js";
 import { sweep } from "../../core/sweep.js";
 import { streamSweepCsv } from "../../render/sweep/csv.js";
 import { streamSweepJson } from "../../render/sweep/json.js";
-import { SWEEP_RENDERERS } from "../../render/sweep/index.js";
+import { render } from "../../render/reporters.js";
 import { collectSweep, gapNotes } from "../../render/sweep/view.js";
-import { formatOf, formatOption } from "../flags.js";
-import { useColor, writeWarnings, writeWithBackPressure, type Io } from "../io.js";
+import { formatOption } from "../flags.js";
+import { renderOptions, writeWarnings, writeWithBackPressure, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
 
 interface SweepFlags extends WorkloadFlags {
@@ -42,10 +42,10 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
     .option("--chart", "draw a line chart under the table (default: on a terminal, for one parameter)")
     .option("--no-chart", "never draw the chart");
   addWorkloadOptions(cmd)
-    .addOption(formatOption())
+    .addOption(formatOption("sweep"))
     .action(async (file: string | undefined, flags: SweepFlags) => {
       const axes = axesFrom(flags.vary ?? []);
-      const format = formatOf(flags.format);
+      const format = flags.format;
       if (flags.chart === true && (format !== "table" || axes.length !== 1)) {
         throw new UsageError("--chart draws one varied parameter in the table format", "drop --chart, or use one --vary with --format table");
       }
@@ -63,7 +63,7 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
         await streamSweepJson(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
       } else {
         const chart = format === "table" && axes.length === 1 && (flags.chart ?? io.stdout.isTTY === true);
-        io.stdout.write(await SWEEP_RENDERERS[format](collectSweep(s), { color: useColor(io), chart }));
+        io.stdout.write(await render("sweep", format, collectSweep(s), { ...renderOptions(io), chart }));
       }
       done(0);
     });

@@ -3,9 +3,9 @@
 import type { Command } from "commander";
 import { UsageError } from "../../core/errors.js";
 import { Exact, sum } from "../../core/exact.js";
-import { TOKENS_RENDERERS } from "../../render/tokens/index.js";
-import { formatOf, formatOption } from "../flags.js";
-import { useColor, type Io } from "../io.js";
+import { render } from "../../render/reporters.js";
+import { formatOption } from "../flags.js";
+import { renderOptions, type Io } from "../io.js";
 import { readTextFile } from "../sources.js";
 import { loadTokenCounter } from "../tokenizer.js";
 
@@ -15,7 +15,7 @@ export function registerTokens(program: Command, io: Io, done: (code: number) =>
     .command("tokens")
     .description("count the tokens of text files with the DeepSeek V3 tokenizer (an approximation for V4)")
     .argument("<file...>", "text files; - reads standard input")
-    .addOption(formatOption())
+    .addOption(formatOption("tokens"))
     .action(async (paths: string[], flags: { format: string }) => {
       if (paths.filter((p) => p === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once");
       const texts = paths.map((p) => {
@@ -26,7 +26,7 @@ export function registerTokens(program: Command, io: Io, done: (code: number) =>
       const count = await loadTokenCounter();
       const files = texts.map((t) => ({ file: t.file, tokens: Exact.int(count(t.text)) }));
       const report = { files, total: sum(files.map((f) => f.tokens)) };
-      io.stdout.write(await TOKENS_RENDERERS[formatOf(flags.format)](report, { color: useColor(io) }));
+      io.stdout.write(await render("tokens", flags.format, report, renderOptions(io)));
       done(0);
     });
 }

@@ -6,7 +6,7 @@ import { InputError, UsageError } from "../../core/errors.js";
 import { parseInstant, type Instant } from "../../core/instant.js";
 import { staleWarnings } from "../../core/staleness.js";
 import { didYouMean } from "../../core/suggest.js";
-import { USAGE_FORMATS, USAGE_RENDERERS, type UsageFormat } from "../../render/usage/index.js";
+import { render } from "../../render/reporters.js";
 import { UsageAggregator } from "../../usage/aggregate.js";
 import { comparePlan } from "../../usage/compare.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
@@ -14,7 +14,7 @@ import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } 
 import { parsePlan } from "../../workload/parse-plan.js";
 import { cardSources } from "../config.js";
 import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
-import { useColor, writeWarnings, type Io } from "../io.js";
+import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
 import { readTextFile } from "../sources.js";
@@ -28,7 +28,7 @@ interface UsageFlags {
   rates: string[];
   strict?: boolean;
   compare?: string;
-  format: UsageFormat;
+  format: string;
 }
 
 const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
@@ -81,7 +81,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .addOption(ratesOption())
     .option("--strict", "exit 2 when any record cannot be priced")
     .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
-    .addOption(formatOption(USAGE_FORMATS))
+    .addOption(formatOption("usage"))
     .action(async (paths: string[], flags: UsageFlags) => {
       const by = dimensions(flags.by);
       const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
@@ -118,7 +118,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
       if (latest !== undefined) writeWarnings(io, staleWarnings(book, agg.cardsUsed(), latest));
-      io.stdout.write(await USAGE_RENDERERS[flags.format](report, { color: useColor(io) }));
+      io.stdout.write(await render("usage", flags.format, report, renderOptions(io)));
       done(0);
     });
 }

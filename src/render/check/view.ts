@@ -1,8 +1,9 @@
-// The display rows, summary and cost breakdown of a check report, shared by its renderers.
+// A check report as a document (verdict table, cost breakdown), and the rows and summary the annotations share.
 
 import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
+import type { Column, Document, Section } from "../document.js";
 import { formatMoney } from "../format.js";
 import { plural } from "../gate-format.js";
 
@@ -101,4 +102,41 @@ export function breakdown(p: PlanCheck): { head: string[]; rows: string[][] } {
   })]);
   rows.push(["total", ...models.map((e) => formatMoney(e.total, cur))]);
   return { head: ["item", ...models.map((e) => e.model)], rows };
+}
+
+/** The check report as a document: the verdict table, the cost breakdown folded away. */
+export function checkDocument(report: CheckReport): Document {
+  const several = report.plans.length > 1;
+  const columns: Column[] = [
+    ...(several ? [{ head: "plan", kind: "text" } as Column] : []),
+    { head: "item", kind: "text" },
+    { head: "model", kind: "text" },
+    { head: "cost", kind: "money" },
+    { head: "budget", kind: "money" },
+    { head: "headroom", kind: "money" },
+    { head: "status", kind: "status" },
+  ];
+  const rows = checkRows(report).map((r) => ({
+    cells: [...(several ? [r.plan] : []), r.item, r.model, r.cost, r.budget, r.headroom, { text: r.status, status: r.status }],
+  }));
+  const details: Section[] = report.plans.map((p) => {
+    const b = breakdown(p);
+    return {
+      title: `**${planLabel(p)}**${p.file ? ` (\`${p.file}\`)` : ""}, as of ${formatInstantShort(p.estimate.asOf)}, ${p.estimate.currency}`,
+      table: { columns: b.head.map((head, i) => ({ head, kind: i > 0 ? "money" : "text" })), rows: b.rows.map((cells) => ({ cells })) },
+    };
+  });
+  return {
+    command: "check",
+    title: "ratecard check",
+    headline: `ratecard check · ${checkContext(report)}`,
+    lead: [`**${checkSummary(report)}** · ${checkContext(report)}`],
+    gap: true,
+    status: report.status,
+    verdict: checkSummary(report),
+    marker: true,
+    sections: [{ table: { columns, rows } }],
+    details: { summary: "Cost per item and model", sections: details, terminal: false },
+    warnings: [],
+  };
 }

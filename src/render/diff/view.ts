@@ -1,7 +1,8 @@
-// The display rows and summary of a diff report, shared by its renderers.
+// A diff report as a document (per-model and per-item changes), and the summary the annotations share.
 
 import type { Change, DiffReport, ModelDiff, Threshold } from "../../core/diff.js";
 import { formatInstantShort } from "../../core/instant.js";
+import type { Column, Document, Section } from "../document.js";
 import { formatMoney } from "../format.js";
 import { formatPctChange, formatSignedMoney, formatThreshold } from "../gate-format.js";
 
@@ -76,4 +77,41 @@ export function diffSummary(report: DiffReport): string {
 export function sidesText(report: DiffReport, code: (s: string) => string = (s) => s): string {
   const side = (s: DiffReport["base"]) => `${code(s.label)} (as of ${formatInstantShort(s.asOf)})`;
   return `base ${side(report.base)} → head ${side(report.head)} · ${report.currency}`;
+}
+
+const NUMERIC = ["base", "head", "change", "%"];
+
+function columns(head: string[]): Column[] {
+  return head.map((h) => ({ head: h, kind: h === "status" ? "status" : h === "%" ? "percent" : NUMERIC.includes(h) ? "money" : "text" }));
+}
+
+/** The diff report as a document: the per-model table, the per-item table folded away. */
+export function diffDocument(report: DiffReport): Document {
+  const cur = report.currency;
+  const withStatus = gated(report);
+  const models = report.models.map((m) => {
+    const c = changeCells(m, cur);
+    return { cells: [kindNote(m) ? `${m.model} (${kindNote(m)})` : m.model, c.base, c.head, c.change, c.pct, ...(withStatus ? [{ text: m.status, status: m.status }] : [])] };
+  });
+  const items = report.models.flatMap((m) =>
+    m.items.map((i) => {
+      const c = changeCells(i, cur);
+      return { cells: [m.model, i.workload, c.base, c.head, c.change, c.pct, kindNote(i)] };
+    }),
+  );
+  const itemSection: Section = { gap: true, table: { columns: columns(["model", "item", "base", "head", "change", "%", "note"]), rows: items } };
+  return {
+    command: "diff",
+    title: "ratecard diff",
+    headline: `ratecard diff · ${sidesText(report)}`,
+    facts: [gatesText(report)],
+    lead: [`**${diffSummary(report)}**`, `${sidesText(report, (s) => `\`${s}\``)} · ${gatesText(report)}`],
+    gap: true,
+    ...(withStatus ? { status: report.status } : {}),
+    verdict: diffSummary(report),
+    marker: true,
+    sections: [{ table: { columns: columns(["model", "base", "head", "change", "%", ...(withStatus ? ["status"] : [])]), rows: models } }],
+    details: { summary: "Change per workload item", sections: showItems(report) ? [itemSection] : [], terminal: true },
+    warnings: [],
+  };
 }

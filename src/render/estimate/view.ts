@@ -1,9 +1,10 @@
-// The display rows of an estimate, shared by the table and markdown renderers.
+// An estimate report as a document: a block per model (facts, priced lines, totals), then the comparison.
 
 import { multiples } from "../../core/estimate.js";
 import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
+import type { Column, Document, Section } from "../document.js";
 import { bucketLabel, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
@@ -103,4 +104,37 @@ export function comparison(report: EstimateReport): { model: string; total: stri
     total: formatMoney(e.total, report.currency),
     multiple: m[i] ? formatMultiple(m[i]!) : "n/a",
   }));
+}
+
+/** The estimate report as a document. */
+export function estimateDocument(report: EstimateReport): Document {
+  const sections: Section[] = report.estimates.map((e, i) => {
+    const view = modelView(e, report.currency);
+    const columns: Column[] = [
+      { head: "workload", kind: "text" },
+      { head: "bucket", kind: "text" },
+      ...(view.hasWindows ? [{ head: "window", kind: "text" } as Column] : []),
+      { head: "tokens", kind: "tokens" },
+      { head: "per 1M", kind: "rate" },
+      { head: "cost", kind: "money" },
+    ];
+    const rows = view.rows.map((r) => ({
+      cells: [r.workload, r.bucket, ...(view.hasWindows ? [r.window] : []), r.tokens, r.rate, r.cost],
+      strong: r.kind !== "line",
+    }));
+    return { title: view.title, facts: view.facts, table: { columns, rows }, after: view.sumLine ? [view.sumLine] : [], gap: i > 0 };
+  });
+  const cmp = comparison(report);
+  if (cmp.length > 0) {
+    sections.push({
+      gap: true,
+      table: {
+        layout: "line",
+        label: "comparison",
+        columns: [{ head: "model", kind: "text" }, { head: "total", kind: "money" }, { head: "vs cheapest", kind: "percent" }],
+        rows: cmp.map((x) => ({ cells: [x.model, x.total, x.multiple] })),
+      },
+    });
+  }
+  return { command: "estimate", title: "ratecard estimate", headline: headline(report), gap: true, sections, warnings: report.warnings };
 }

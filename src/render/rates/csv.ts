@@ -1,7 +1,8 @@
 // Rates report -> CSV: one row per version and price window, exact decimals.
 
 import { csvDocument } from "../csv.js";
-import { flatRows, priceText, type RatesReport } from "./rows.js";
+import type { RatesReport } from "../../report/types.js";
+import { flatRows, priceText } from "./rows.js";
 
 const HEADER = ["model", "currency", "status", "billed_as", "replacement", "from", "until", "window", "input_cache_hit", "input_cache_miss", "output", "calendar", "confidence", "source", "note"];
 

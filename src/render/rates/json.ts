@@ -2,7 +2,8 @@
 
 import { formatInstant } from "../../core/instant.js";
 import type { PriceSet } from "../../core/types.js";
-import { flatRows, type RatesReport } from "./rows.js";
+import type { RatesReport } from "../../report/types.js";
+import { flatRows } from "./rows.js";
 
 function prices(p: PriceSet) {
   return { input_cache_hit: p.input_cache_hit.toDecimal(), input_cache_miss: p.input_cache_miss.toDecimal(), output: p.output.toDecimal() };

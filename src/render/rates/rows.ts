@@ -2,13 +2,9 @@
 
 import type { Exact } from "../../core/exact.js";
 import { formatInstant } from "../../core/instant.js";
-import type { HistoryRow, RateRow } from "../../core/rates.js";
+import type { RatesReport } from "../../report/types.js";
 import type { PriceSet, PriceVersion, Version, Window } from "../../core/types.js";
 
-/** What the rates command renders: the models at an instant, or their whole history. */
-export type RatesReport =
-  | { kind: "current"; asOf: number; rows: RateRow[] }
-  | { kind: "history"; rows: HistoryRow[] };
 
 /** One flat row: a price window of a version, or a version without prices (alias, retirement). */
 export interface FlatRow {

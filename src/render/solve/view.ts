@@ -1,11 +1,12 @@
-// Solve results as display rows, shared by the table, markdown and CSV renderers.
+// A solve report as a document: each model's answer and what one more would cost.
 
 import type { SolveReport, SolveResult } from "../../core/solve.js";
 import { formatInstantShort } from "../../core/instant.js";
-import { formatRate, formatShare, formatTokens } from "../format.js";
+import type { Document } from "../document.js";
+import { formatMoney, formatMoneyBeside, formatShare, formatTokens } from "../format.js";
 
 /** One model's answer for people. */
-export interface SolveRow {
+interface SolveRow {
   model: string;
   status: SolveResult["status"];
   answer: string;
@@ -18,9 +19,9 @@ function valueText(r: SolveReport, v: SolveResult["value"] & object): string {
   return r.goal === "lowest" ? formatShare(v) : formatTokens(v);
 }
 
-/** Display rows: exact costs (a budget check needs every digit, so no rounding to cents). */
-export function solveRows(r: SolveReport): SolveRow[] {
-  const money = (x: SolveResult["cost"]) => formatRate(x, r.currency);
+/** Display rows: money to cents, with the digits needed to tell a cost from the budget. */
+function solveRows(r: SolveReport): SolveRow[] {
+  const money = (x: SolveResult["cost"]) => formatMoneyBeside(x, r.budget, r.currency);
   return r.results.map((x) => {
     const model = x.billedAs ? `${x.model} (billed as ${x.billedAs})` : x.model;
     if (x.status === "none-fits") {
@@ -37,7 +38,20 @@ export function solveRows(r: SolveReport): SolveRow[] {
 }
 
 /** "largest calls within $100 · as of 2026-04-24" */
-export function solveHeadline(r: SolveReport): string {
+function solveHeadline(r: SolveReport): string {
   const goal = r.goal === "lowest" ? "lowest" : "largest whole";
-  return `${goal} ${r.param} within ${formatRate(r.budget, r.currency)} · as of ${formatInstantShort(r.asOf)} · ${r.currency}`;
+  return `${goal} ${r.param} within ${formatMoney(r.budget, r.currency)} · as of ${formatInstantShort(r.asOf)} · ${r.currency}`;
+}
+
+/** The solve report as a document. */
+export function solveDocument(r: SolveReport): Document {
+  const rows = solveRows(r).map((x) => ({ cells: [x.model, { text: x.answer, strong: x.status === "fits" }, x.cost, x.next, x.note] }));
+  const columns = [
+    { head: "model", kind: "text" },
+    { head: r.param, kind: r.goal === "lowest" ? "percent" : "count" },
+    { head: "cost", kind: "money" },
+    { head: "one more", kind: "text" },
+    { head: "note", kind: "text" },
+  ] as const;
+  return { command: "solve", title: "ratecard solve", headline: solveHeadline(r), sections: [{ table: { columns: [...columns], rows } }], warnings: [] };
 }

@@ -1,16 +1,13 @@
-// Sweep rows as values and display text, shared by the sweep renderers.
+// A sweep as values (for JSON) and as a document: a row per point, a column per model, the chart's lines.
 
 import { decimalFormatter, Exact } from "../../core/exact.js";
-import { formatInstant, formatInstantShort, type Instant } from "../../core/instant.js";
+import { formatInstantShort, type Instant } from "../../core/instant.js";
 import type { Axis } from "../../core/sweep-axis.js";
 import type { Frac, Sweep } from "../../core/sweep.js";
+import type { SweepTable } from "../../report/types.js";
+import type { Chart, Column, Document } from "../document.js";
 import { formatMoney, formatShare, formatTokens } from "../format.js";
 
-/** A sweep read to the end, with exact values (for the formats that do not stream). */
-export interface SweepTable {
-  sweep: Sweep;
-  rows: { point: (Exact | Instant)[]; costs: (Exact | null)[] }[];
-}
 
 /** Reads every row of a sweep into exact values. */
 export function collectSweep(sweep: Sweep): SweepTable {
@@ -29,25 +26,20 @@ export function axisName(a: Axis): string {
   return a.param === "as-of" ? "as-of" : a.param.name;
 }
 
-/** An axis value as data: a decimal string, or an ISO instant. */
-export function pointData(v: Exact | Instant): string {
-  return typeof v === "number" ? formatInstant(v) : v.toDecimal();
-}
-
 /** An axis value for people: grouped counts, shares as percentages, short dates. */
-export function pointText(a: Axis, v: Exact | Instant): string {
+function pointText(a: Axis, v: Exact | Instant): string {
   if (typeof v === "number") return formatInstantShort(v);
   if (a.param !== "as-of" && a.param.kind === "share") return formatShare(v);
   return formatTokens(v);
 }
 
 /** A cost for people ("n/a" where the model has no price). */
-export function costText(c: Exact | null, currency: string): string {
+function costText(c: Exact | null, currency: string): string {
   return c ? formatMoney(c, currency) : "n/a";
 }
 
 /** "ratecard sweep · reply = 0..4000+1000 · USD" */
-export function sweepHeadline(s: Sweep): string {
+function sweepHeadline(s: Sweep): string {
   const vary = s.axes.map((a) => `${axisName(a)} = ${a.spec}`).join(" × ");
   return `sweep of ${vary} · ${s.size} point${s.size === 1 ? "" : "s"} · total cost in ${s.currency}`;
 }
@@ -83,5 +75,49 @@ export function fracFormatter(): (f: Frac) => string {
       fmt = found;
     }
     return fmt(f.n);
+  };
+}
+
+/** A display-only float of an exact value (chart geometry; money text stays exact). */
+function approx(e: Exact): number {
+  return Number(e.toFixedPlaces(9));
+}
+
+/** The chart of a one-parameter sweep: cost against the parameter, one line per model. */
+function sweepChart(t: SweepTable): Chart | undefined {
+  const s = t.sweep;
+  if (s.axes.length !== 1 || t.rows.length === 0) return undefined;
+  const axis = s.axes[0]!;
+  const costs = t.rows.flatMap((r) => r.costs.filter((x): x is Exact => x !== null));
+  if (costs.length === 0) return undefined;
+  const max = costs.reduce((a, b) => (b.cmp(a) > 0 ? b : a));
+  const min = costs.reduce((a, b) => (b.cmp(a) < 0 ? b : a));
+  return {
+    kind: "lines",
+    x: {
+      name: axisName(axis),
+      values: t.rows.map((r) => (typeof r.point[0] === "number" ? r.point[0] : approx(r.point[0] as Exact))),
+      labels: t.rows.map((r) => pointText(axis, r.point[0]!)),
+    },
+    series: s.models.map((name, i) => ({ name, values: t.rows.map((r) => (r.costs[i] ? approx(r.costs[i]!) : null)) })),
+    yLabels: { top: formatMoney(max, s.currency), bottom: formatMoney(min, s.currency) },
+  };
+}
+
+/** The sweep as a document. */
+export function sweepDocument(t: SweepTable): Document {
+  const s = t.sweep;
+  const columns: Column[] = [
+    ...s.axes.map((a): Column => ({ head: axisName(a), kind: a.param === "as-of" ? "date" : a.param.kind === "share" ? "percent" : "tokens", align: "right" })),
+    ...s.models.map((m): Column => ({ head: m, kind: "money" })),
+  ];
+  const rows = t.rows.map((r) => ({ cells: [...r.point.map((v, i) => pointText(s.axes[i]!, v)), ...r.costs.map((c) => costText(c, s.currency))] }));
+  const chart = sweepChart(t);
+  return {
+    command: "sweep",
+    title: "ratecard sweep",
+    headline: sweepHeadline(s),
+    sections: [{ table: { columns, rows }, notes: gapNotes(s).map((text) => ({ text, level: "dim" })), ...(chart ? { chart } : {}) }],
+    warnings: [],
   };
 }

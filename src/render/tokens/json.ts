@@ -1,6 +1,7 @@
 // Tokens report -> JSON (schema_version 1): counts as decimal strings, with the tokenizer named.
 
-import { TOKENIZER, TOKENIZER_NOTE, type TokensReport } from "./view.js";
+import type { TokensReport } from "../../report/types.js";
+import { TOKENIZER, TOKENIZER_NOTE } from "./view.js";
 
 /** Renders a tokens report as pretty-printed JSON. */
 export function renderTokensJson(r: TokensReport): string {

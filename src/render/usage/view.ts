@@ -1,26 +1,27 @@
-// The display cells of a usage report, shared by the table and markdown renderers.
+// A usage report as a document: spend per group with the total, the prices applied, then notes.
 
 import { Exact, sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
+import type { Column, ColumnKind, Document, Note, Section } from "../document.js";
 import { bucketLabel, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
 
 /** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
-export interface Grid {
+interface Grid {
   head: string[];
   rows: string[][];
   right: boolean[];
 }
 
 /** "usage 2026-08-14 to 2026-09-13 (UTC) · 12 records priced · USD" */
-export function usageHeadline(r: UsageReport): string {
+function usageHeadline(r: UsageReport): string {
   const { start, end } = r.period;
   const span = start !== null && end !== null ? ` ${formatInstantShort(start)} to ${formatInstantShort(end)} (UTC, end excluded)` : "";
   return `usage${span} · ${r.total.records} record${r.total.records === 1 ? "" : "s"} priced, each at its own instant · ${r.currency}`;
 }
 
 /** One row per group, then the total: tokens per bucket and cost. */
-export function groupGrid(r: UsageReport): Grid {
+function groupGrid(r: UsageReport): Grid {
   const dims = r.by.length > 0 ? r.by : ["group"];
   const head = [...dims, "records", "cache hit", "cache miss", "output", "of it reasoning", "cost"];
   const money = (x: Exact) => formatMoney(x, r.currency);
@@ -41,7 +42,7 @@ const WINDOW_ORDER = { peak: 0, "off-peak": 1, flat: 2 };
 const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, output: 2 };
 
 /** One row per price applied (model, billed as, version, window, bucket) over the whole report. */
-export function priceGrid(r: UsageReport): Grid {
+function priceGrid(r: UsageReport): Grid {
   const merged = new Map<string, { line: UsageLine; tokens: Exact[]; costs: Exact[] }>();
   for (const g of r.groups) {
     for (const l of g.lines) {
@@ -68,7 +69,7 @@ export function priceGrid(r: UsageReport): Grid {
 }
 
 /** Lines about records not in the total: skipped per reason with positions, repeats, events, out of period. */
-export function noteLines(r: UsageReport): string[] {
+function noteLines(r: UsageReport): string[] {
   const out: string[] = [];
   const skipped = r.skipped.reduce((a, s) => a + s.count, 0);
   if (skipped > 0) {
@@ -87,7 +88,7 @@ export function noteLines(r: UsageReport): string[] {
 }
 
 /** The --compare lines: each model's plan estimate and the actual spend as a share of it. */
-export function compareLines(r: UsageReport): string[] {
+function compareLines(r: UsageReport): string[] {
   const c = r.compare;
   if (!c) return [];
   const out = [`plan "${c.plan}" priced at ${formatInstantShort(c.asOf)}, actual spend ${formatMoney(c.actual, r.currency)}:`];
@@ -97,4 +98,32 @@ export function compareLines(r: UsageReport): string[] {
     out.push(`  ${model}: estimate ${formatMoney(e.total, r.currency)}, actual is ${share} of it`);
   }
   return out;
+}
+
+const KINDS: Record<string, ColumnKind> = {
+  records: "count", "cache hit": "tokens", "cache miss": "tokens", output: "tokens", "of it reasoning": "tokens", tokens: "tokens", "per 1M": "rate", cost: "money",
+};
+const SHORT: Record<string, string> = { "cache hit": "hit", "cache miss": "miss", output: "out", "of it reasoning": "reasoning" };
+
+function columns(g: Grid): Column[] {
+  return g.head.map((head, i) => ({ head, kind: KINDS[head] ?? "text", short: SHORT[head], align: g.right[i] ? "right" : "left" }));
+}
+
+function notes(lines: string[]): Note[] {
+  return lines.map((n) => ({ text: n.trim(), sub: n.startsWith("  "), level: n.startsWith("skipped") ? "warn" : "info" }));
+}
+
+/** The usage report as a document. */
+export function usageDocument(r: UsageReport): Document {
+  const groups = groupGrid(r);
+  const sections: Section[] = [
+    { table: { columns: columns(groups), rows: groups.rows.map((cells, i) => ({ cells, strong: i === groups.rows.length - 1 })) } },
+  ];
+  const prices = priceGrid(r);
+  if (prices.rows.length > 0) sections.push({ gap: true, title: "prices applied", table: { columns: columns(prices), rows: prices.rows.map((cells) => ({ cells })) } });
+  const n = noteLines(r);
+  if (n.length > 0) sections.push({ gap: true, notes: notes(n) });
+  const cmp = compareLines(r);
+  if (cmp.length > 0) sections.push({ gap: true, notes: notes(cmp) });
+  return { command: "usage", title: "ratecard usage", headline: usageHeadline(r), sections, warnings: [] };
 }
