@@ -7,11 +7,27 @@ import { fromSnapshot } from "./snapshot.js";
 /** Set by the bundler to the pre-parsed built-in cards (see scripts/build.mjs); absent in tests. */
 declare const RATECARD_BUILTIN_SNAPSHOT: string | undefined;
 
-/** Each built-in card as { file, text }; `file` is how messages name it. */
-export const BUILTIN_CARDS: readonly { file: string; text: string }[] = [{ file: "rates/deepseek.yaml", text: deepseek }];
+/** A built-in card: `file` is how messages name it; `byDefault` says whether `estimate` prices its models unasked. */
+export interface BuiltinCard {
+  file: string;
+  text: string;
+  byDefault: boolean;
+}
+
+/**
+ * Each built-in card. DeepSeek is the reference provider: `estimate` without -m, a plan's or the
+ * config's models prices its models; the other providers' models are priced when named.
+ */
+export const BUILTIN_CARDS: readonly BuiltinCard[] = [{ file: "rates/deepseek.yaml", text: deepseek, byDefault: true }];
+
+/** Parses one built-in card with the real loader. */
+export function parseBuiltin(c: BuiltinCard): CardData {
+  const card = parseCard(c.text, c.file, true);
+  return c.byDefault ? card : { ...card, info: { ...card.info, byDefault: false } };
+}
 
 /** The built-in cards, parsed: from the build-time snapshot when bundled, else from the YAML. */
 export function builtinCards(): CardData[] {
   if (typeof RATECARD_BUILTIN_SNAPSHOT === "string") return fromSnapshot(RATECARD_BUILTIN_SNAPSHOT);
-  return BUILTIN_CARDS.map((c) => parseCard(c.text, c.file, true));
+  return BUILTIN_CARDS.map(parseBuiltin);
 }

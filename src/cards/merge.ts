@@ -2,6 +2,7 @@
 
 import { InputError } from "../core/errors.js";
 import { formatInstantShort } from "../core/instant.js";
+import { indexNames, modelKey, tryLookupModel } from "../core/names.js";
 import { didYouMean } from "../core/suggest.js";
 import type { Calendar, Model, RateBook, Version } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
@@ -16,7 +17,13 @@ function mergeModel(into: Model, add: Model, file: string): Model {
   }
   const byFrom = new Map<number, Version>(into.versions.map((v) => [v.from, v]));
   for (const v of add.versions) byFrom.set(v.from, v); // a later card's version takes precedence
-  return { ...into, name: add.name ?? into.name, versions: [...byFrom.values()].sort((a, b) => a.from - b.from) };
+  const snapshots = [...new Set([...(into.snapshots ?? []), ...(add.snapshots ?? [])])];
+  return {
+    ...into,
+    name: add.name ?? into.name,
+    ...(snapshots.length ? { snapshots } : {}),
+    versions: [...byFrom.values()].sort((a, b) => a.from - b.from),
+  };
 }
 
 function mergeCalendar(into: Calendar, add: Calendar): Calendar {
@@ -30,8 +37,21 @@ function mergeCalendar(into: Calendar, add: Calendar): Calendar {
   };
 }
 
+/** Checks that no name means two models of one provider (a snapshot id claimed twice, or one that is another model's id). */
+function checkNames(book: RateBook): void {
+  for (const [name, keys] of book.names) {
+    const models = keys.map((k) => book.models.get(k)!);
+    const providers = models.map((m) => m.provider ?? "");
+    const clash = providers.find((p, i) => providers.indexOf(p) !== i);
+    if (clash === undefined) continue;
+    const both = models.filter((m) => (m.provider ?? "") === clash).map(modelKey);
+    throw new InputError(`"${name}" names two models of one card's provider (${both.join(" and ")})`, "keep each id and snapshot id on one model");
+  }
+}
+
 /** Checks every reference inside the merged book: calendars, alias targets, replacements. */
 function checkReferences(book: RateBook): void {
+  checkNames(book);
   for (const model of book.models.values()) {
     for (const v of model.versions) {
       const at = v.where;
@@ -43,8 +63,11 @@ function checkReferences(book: RateBook): void {
         }
       }
       const target = v.kind === "alias" ? v.billedAs : v.kind === "retired" ? v.replacement : undefined;
-      if (target !== undefined && !book.models.has(target)) {
-        throw new InputError(`"${model.id}" refers to unknown model "${target}"`, didYouMean(target, book.models.keys()) ?? "define that model too", at);
+      if (target !== undefined) {
+        const found = tryLookupModel(book, target, model.provider);
+        if (found instanceof InputError) {
+          throw new InputError(`"${model.id}" refers to ${found.message}`, found.hint ?? "define that model too", at);
+        }
       }
     }
   }
@@ -52,7 +75,8 @@ function checkReferences(book: RateBook): void {
 
 /** Merges cards in order (built-in first, then user cards) into a checked rate book. */
 export function mergeCards(cards: CardData[]): RateBook {
-  const book: RateBook = { models: new Map(), calendars: new Map(), cards: [] };
+  const book: RateBook = { models: new Map(), names: new Map(), calendars: new Map(), cards: [] };
+  const byId = new Map<string, string[]>(); // bare id -> keys, for cards without a provider
   for (const card of cards) {
     book.cards.push(card.info);
     for (const cal of card.calendars) {
@@ -60,10 +84,21 @@ export function mergeCards(cards: CardData[]): RateBook {
       book.calendars.set(cal.name, prev ? mergeCalendar(prev, cal) : cal);
     }
     for (const model of card.models) {
-      const prev = book.models.get(model.id);
-      book.models.set(model.id, prev ? mergeModel(prev, model, card.info.file) : model);
+      let key = modelKey(model);
+      if (!book.models.has(key) && !model.provider) {
+        // A card without a provider adds versions to the one loaded model with that id.
+        const same = byId.get(model.id) ?? [];
+        if (same.length > 1) {
+          throw new InputError(`"${model.id}" is defined by several providers' cards (${same.join(", ")})`, "add provider: to this card to say which one it extends", { file: card.info.file });
+        }
+        if (same.length === 1) key = same[0]!;
+      }
+      const prev = book.models.get(key);
+      if (!prev) byId.set(model.id, [...(byId.get(model.id) ?? []), key]);
+      book.models.set(key, prev ? mergeModel(prev, model, card.info.file) : { ...model, byDefault: card.info.byDefault !== false });
     }
   }
+  book.names = indexNames(book.models);
   checkReferences(book);
   return book;
 }

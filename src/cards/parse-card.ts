@@ -16,7 +16,7 @@ export interface CardData {
 }
 
 const CARD_KEYS = ["provider", "currency", "checked", "source", "note", "calendars", "models"] as const;
-const MODEL_KEYS = ["name", "note", "versions"] as const;
+const MODEL_KEYS = ["name", "note", "snapshots", "versions"] as const;
 const PRICE_KEYS = ["input_cache_hit", "input_cache_miss", "output"] as const;
 const VERSION_KEYS = [
   "from", ...PRICE_KEYS, "calendar", "peak", "off_peak", "billed_as", "retired", "replacement",
@@ -113,9 +113,24 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string, curren
   return { kind: "price", ...base, calendar, peak, offPeak, ...currencies };
 }
 
-function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string): Model {
+/** Reads `snapshots:`, the dated ids that resolve to the model. */
+function readSnapshots(y: YamlFile, f: Fields, id: string): string[] {
+  const nodes = y.seq(f.get("snapshots")!, f.pathOf("snapshots"));
+  if (nodes.length === 0) y.fail(f.get("snapshots"), `${f.pathOf("snapshots")} is empty`, "list dated ids, or remove the key");
+  const out: string[] = [];
+  nodes.forEach((n, i) => {
+    const s = y.text(n, `${f.pathOf("snapshots")}[${i}]`);
+    if (!MODEL_ID.test(s) || s.includes("/")) y.fail(n, `"${s}" is not a snapshot id (letters, digits and . _ : @ + -)`);
+    if (s === id || out.includes(s)) y.fail(n, `${f.pathOf("snapshots")} repeats "${s}"`, "list each dated id once, and not the model's own id");
+    out.push(s);
+  });
+  return out;
+}
+
+function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string, provider: string | undefined): Model {
   const path = `models.${id}`;
   const f = y.map(node, path, MODEL_KEYS);
+  const snapshots = f.has("snapshots") ? { snapshots: readSnapshots(y, f, id) } : {};
   const versions = y.seq(f.required("versions", "add versions: with at least one price"), f.pathOf("versions")).map((v, i) =>
     readVersion(y, v, `${path}.versions[${i}]`, card, currency),
   );
@@ -130,7 +145,7 @@ function readModel(y: YamlFile, node: Node, id: string, card: string, currency: 
     byFrom.set(v.from, v);
   }
   versions.sort((a, b) => a.from - b.from);
-  return { id, name: f.text("name"), currency, versions };
+  return { id, name: f.text("name"), ...(provider ? { provider } : {}), ...snapshots, currency, versions };
 }
 
 /** Expands "2026-02-15..2026-02-23" (or one date) into its dates. */
@@ -203,14 +218,18 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
     const cf = y.map(f.get("calendars")!, "calendars", []);
     for (const name of cf.keys()) calendars.push(readCalendar(y, cf.get(name)!, name));
   }
+  const provider = f.parsed("provider", (t) => {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(t)) throw new Error(`"${t}" is not a provider name (lower-case letters, digits and . _ -, like openai)`);
+    return t;
+  });
   const models: Model[] = [];
   const mf = f.has("models") ? y.map(f.get("models")!, "models", []) : undefined;
   for (const id of mf?.keys() ?? []) {
     if (!MODEL_ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
-    models.push(readModel(y, mf!.get(id)!, id, file, currency));
+    models.push(readModel(y, mf!.get(id)!, id, file, currency, provider));
   }
   return {
-    info: { file, provider: f.text("provider"), currency, checked, source: f.text("source"), builtIn },
+    info: { file, provider, currency, checked, source: f.text("source"), builtIn },
     models,
     calendars,
   };

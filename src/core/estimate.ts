@@ -190,6 +190,7 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
       priceFrom: v.from,
       source: v.source,
       note: v.note,
+      ...(v.confidence ? { confidence: v.confidence } : {}),
       card: v.card,
       peakShare: share,
       total: sum(priced.map((i) => i.total)),

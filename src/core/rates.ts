@@ -1,7 +1,10 @@
 // Rate listings: each model's status and prices at an instant, and every version with its span.
 
 import type { Instant } from "./instant.js";
+import { InputError } from "./errors.js";
+import { displayId } from "./names.js";
 import { findModel, resolvePrice, versionAt, type Resolution } from "./resolve.js";
+import { closest, didYouMean } from "./suggest.js";
 import type { Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** A model at an instant: priced directly, billed as another model, retired, or not priced yet. */
@@ -24,21 +27,44 @@ export interface HistoryRow {
   until: Instant | null;
 }
 
-function selected(book: RateBook, ids?: string[]): Model[] {
-  if (ids && ids.length > 0) return ids.map((id) => findModel(book, id));
-  return [...book.models.values()].sort((a, b) => a.id.localeCompare(b.id));
+/** Narrows a listing: models of one provider, and/or whose names contain a text (case-insensitive). */
+export interface RatesFilter {
+  provider?: string;
+  search?: string;
+}
+
+/** The models a listing covers, as [display id, model], sorted by display id. */
+function selected(book: RateBook, ids?: string[], filter: RatesFilter = {}): [string, Model][] {
+  let models = ids && ids.length > 0 ? ids.map((id) => findModel(book, id)) : [...book.models.values()];
+  if (filter.provider !== undefined) {
+    const want = filter.provider.toLowerCase();
+    const providers = new Set([...book.models.values()].map((m) => m.provider).filter((p): p is string => p !== undefined));
+    if (!providers.has(want)) {
+      throw new InputError(`no loaded card has provider "${filter.provider}"`, didYouMean(want, providers) ?? `one of ${[...providers].sort().join(", ")}`);
+    }
+    models = models.filter((m) => m.provider === want);
+  }
+  const rows = models.map((m): [string, Model] => [displayId(book, m), m]);
+  const text = filter.search?.toLowerCase();
+  const found = text === undefined ? rows : rows.filter(([shown, m]) =>
+    [shown, m.provider ? `${m.provider}/${m.id}` : "", m.name ?? "", ...(m.snapshots ?? [])].some((s) => s.toLowerCase().includes(text)));
+  if (found.length === 0 && text !== undefined) {
+    const near = closest(text, rows.map(([shown]) => shown));
+    throw new InputError(`no model matches "${filter.search}"`, near.length ? `did you mean ${near.map((x) => `"${x}"`).join(" or ")}?` : "run `ratecard rates` to list the models");
+  }
+  return found.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 /** Every selected model's status and prices at `asOf`. */
-export function ratesAt(book: RateBook, asOf: Instant, ids?: string[]): RateRow[] {
-  return selected(book, ids).map((m) => {
+export function ratesAt(book: RateBook, asOf: Instant, ids?: string[], filter?: RatesFilter): RateRow[] {
+  return selected(book, ids, filter).map(([shown, m]) => {
     const v = versionAt(m, asOf);
-    const row: RateRow = { model: m.id, name: m.name, currency: m.currency, status: "no-price", billedAs: null };
+    const row: RateRow = { model: shown, name: m.name, currency: m.currency, status: "no-price", billedAs: null };
     if (!v) return row;
     if (v.kind === "retired") return { ...row, status: "retired", replacement: v.replacement };
     let res: Resolution | undefined;
     try {
-      res = resolvePrice(book, m.id, asOf);
+      res = resolvePrice(book, shown, asOf);
     } catch {
       res = undefined; // an alias whose target has no price: listed without prices
     }
@@ -48,10 +74,10 @@ export function ratesAt(book: RateBook, asOf: Instant, ids?: string[]): RateRow[
 }
 
 /** Every version of every selected model, oldest first, with its end. */
-export function rateHistory(book: RateBook, ids?: string[]): HistoryRow[] {
+export function rateHistory(book: RateBook, ids?: string[], filter?: RatesFilter): HistoryRow[] {
   const rows: HistoryRow[] = [];
-  for (const m of selected(book, ids)) {
-    m.versions.forEach((v, i) => rows.push({ model: m.id, currency: m.currency, version: v, until: m.versions[i + 1]?.from ?? null }));
+  for (const [shown, m] of selected(book, ids, filter)) {
+    m.versions.forEach((v, i) => rows.push({ model: shown, currency: m.currency, version: v, until: m.versions[i + 1]?.from ?? null }));
   }
   return rows;
 }

@@ -2,7 +2,7 @@
 
 import { InputError } from "./errors.js";
 import { formatInstantShort, type Instant } from "./instant.js";
-import { didYouMean } from "./suggest.js";
+import { displayId, lookupModel, modelKey } from "./names.js";
 import type { Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** The outcome of resolving a model at an instant. */
@@ -25,26 +25,25 @@ export function versionAt(model: Model, t: Instant): Version | undefined {
   return found;
 }
 
-/** Looks a model up by id, failing with the closest known ids. */
-export function findModel(book: RateBook, id: string): Model {
-  const model = book.models.get(id);
-  if (!model) {
-    const hint = didYouMean(id, book.models.keys()) ?? "run `ratecard rates` to list the models";
-    throw new InputError(`unknown model "${id}"`, hint);
-  }
-  return model;
+/**
+ * Looks a model up by any of its names (`provider/id`, bare id, snapshot id), failing with the
+ * closest known names, or with the qualified choices when the name is ambiguous.
+ */
+export function findModel(book: RateBook, id: string, prefer?: string): Model {
+  return lookupModel(book, id, prefer);
 }
 
 /** Resolves `id` at `t`: follows aliases, fails on retirement or an instant before any price. */
 export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution {
   const seen: string[] = [];
-  let current = id;
+  let model = findModel(book, id);
+  const asked = model;
   for (;;) {
-    if (seen.includes(current)) {
-      throw new InputError(`model aliases form a loop: ${[...seen, current].join(" -> ")}`, "fix billed_as in the rate card");
+    const current = displayId(book, model);
+    if (seen.includes(modelKey(model))) {
+      throw new InputError(`model aliases form a loop: ${[...seen, modelKey(model)].join(" -> ")}`, "fix billed_as in the rate card");
     }
-    seen.push(current);
-    const model = findModel(book, current);
+    seen.push(modelKey(model));
     const v = versionAt(model, t);
     if (!v) {
       const first = model.versions[0];
@@ -61,18 +60,21 @@ export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution
       );
     }
     if (v.kind === "alias") {
-      current = v.billedAs;
+      model = findModel(book, v.billedAs, model.provider);
       continue;
     }
-    return { model: id, billedAs: current === id ? null : current, version: v, currency: model.currency };
+    return { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency };
   }
 }
 
-/** The ids a default estimate covers: models neither alias nor retired with a price at `t`. */
+/**
+ * The ids a default estimate covers: models neither alias nor retired with a price at `t`, except
+ * those of built-in cards priced only on request (every card but DeepSeek's; see cards/builtin.ts).
+ */
 export function defaultModels(book: RateBook, t: Instant): string[] {
   const ids: string[] = [];
   for (const model of book.models.values()) {
-    if (versionAt(model, t)?.kind === "price") ids.push(model.id);
+    if (model.byDefault !== false && versionAt(model, t)?.kind === "price") ids.push(displayId(book, model));
   }
   return ids.sort();
 }

@@ -59,8 +59,15 @@ export type Version = PriceVersion | AliasVersion | RetiredVersion;
 
 /** A model's whole timeline, versions sorted by `from`. */
 export interface Model {
+  /** The id as its card writes it (bare, without the provider). */
   id: string;
   name?: string;
+  /** The `provider` of the card that defines the model; the book keys it `provider/id`. */
+  provider?: string;
+  /** Dated snapshot ids that resolve to this model. */
+  snapshots?: string[];
+  /** Whether `estimate` prices it when neither -m, a plan nor the config names models (default true). */
+  byDefault?: boolean;
   currency: string;
   versions: Version[];
 }
@@ -94,11 +101,15 @@ export interface CardInfo {
   checked?: Instant;
   source?: string;
   builtIn: boolean;
+  /** False for built-in cards whose models `estimate` prices only when asked for. */
+  byDefault?: boolean;
 }
 
-/** Every loaded card merged: models and calendars by id. */
+/** Every loaded card merged: models by key (`provider/id`, or the bare id for a card without provider) and calendars by name. */
 export interface RateBook {
   models: Map<string, Model>;
+  /** Every bare id and snapshot id -> the keys of the models that answer to it (see core/names.ts). */
+  names: Map<string, string[]>;
   calendars: Map<string, Calendar>;
   cards: CardInfo[];
 }
@@ -239,6 +250,8 @@ export interface ModelEstimate {
   priceFrom: Instant;
   source?: string;
   note?: string;
+  /** The confidence of the price version that bills it (`reported`: only third parties give a figure or date). */
+  confidence?: "official" | "reported";
   card: string;
   /** Share of calls billed at peak prices, when the version has windows. */
   peakShare: Exact | null;

@@ -3,7 +3,8 @@
 import { isPeak, localTime } from "../core/calendar.js";
 import { formatInstantShort, type Instant } from "../core/instant.js";
 import { resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
-import { didYouMean } from "../core/suggest.js";
+import { InputError } from "../core/errors.js";
+import { displayId, tryLookupModel } from "../core/names.js";
 import type { Calendar, RateBook } from "../core/types.js";
 import type { SkipReason } from "./types.js";
 
@@ -62,6 +63,7 @@ export class PriceTimeline {
     let from = EVER;
     let until = NEVER;
     let current = model;
+    let prefer: string | undefined;
     const span = (skip?: Span["skip"], res?: Resolution): Span => {
       const calendarName = res?.version.calendar;
       const calendar = calendarName ? this.book.calendars.get(calendarName) : undefined;
@@ -73,19 +75,21 @@ export class PriceTimeline {
       return { id: this.nextId++, model, from, until, res, calendar, peak, skip };
     };
     for (let hops = 0; ; hops++) {
-      const m = this.book.models.get(current);
-      if (!m) {
+      const m = tryLookupModel(this.book, current, prefer);
+      if (m instanceof InputError) {
         const via = current === model ? "" : ` (billed as "${current}")`;
-        const hint = didYouMean(current, this.book.models.keys());
-        return span({ reason: "unknown-model", detail: `unknown model "${model}"${via}${hint ? ` (${hint})` : ""}` });
+        const what = m.message.replace(`"${current}"`, `"${model}"${via}`);
+        return span({ reason: "unknown-model", detail: `${what}${m.hint && !m.hint.startsWith("run ") ? ` (${m.hint})` : ""}` });
       }
+      prefer = m.provider;
+      const shown = displayId(this.book, m);
       const v = versionAt(m, t);
       const i = v ? m.versions.indexOf(v) : -1;
       if (v) from = Math.max(from, v.from);
       const next = m.versions[i + 1];
       if (next) until = Math.min(until, next.from);
-      if (!v) return span({ reason: "before-first-price", detail: `"${current}" has no price before ${formatInstantShort(m.versions[0]!.from)}` });
-      if (v.kind === "retired") return span({ reason: "retired-model", detail: `"${current}" was retired at ${formatInstantShort(v.from)}${v.replacement ? `; use "${v.replacement}"` : ""}` });
+      if (!v) return span({ reason: "before-first-price", detail: `"${shown}" has no price before ${formatInstantShort(m.versions[0]!.from)}` });
+      if (v.kind === "retired") return span({ reason: "retired-model", detail: `"${shown}" was retired at ${formatInstantShort(v.from)}${v.replacement ? `; use "${v.replacement}"` : ""}` });
       if (v.kind === "price" || hops > this.book.models.size) break; // resolvePrice reports an alias loop
       current = v.billedAs;
     }

@@ -59,7 +59,7 @@ describe("ratecard estimate with workload forms", () => {
 
   it("leaves the JSON of plain workloads as it was (no new keys)", () => {
     const e = JSON.parse(spawnCli(["estimate", "examples/worked-example.yaml", "-f", "json"]).stdout).estimates[0];
-    expect(Object.keys(e)).toEqual(["model", "billed_as", "price_from", "source", "peak_share", "total", "items"]);
+    expect(Object.keys(e)).toEqual(["model", "billed_as", "price_from", "source", "confidence", "peak_share", "total", "items"]);
     expect(Object.keys(e.items[0])).toEqual(["workload", "total", "lines"]);
   });
 });

@@ -98,6 +98,6 @@ describe("ratecard estimate", () => {
     const one = spawnCli(["estimate", "--calls", "1000", "--miss", "1000", "--reply", "1000", "-m", "acme-1", "--as-of", "2026-06-01", "--rates", `${dir}/acme.yaml`, "-f", "json"]);
     expect(JSON.parse(one.stdout).estimates[0].total).toBe("3");
     const folder = spawnCli(["estimate", "--calls", "1000", "--miss", "1000", "-m", "acme-1", "--as-of", "2026-06-01", "--rates", dir, "-f", "csv"]);
-    expect(folder.stdout.split("\r\n")[2]).toBe("acme-1,,workload,input_cache_miss,,1000000,1,1");
+    expect(folder.stdout.split("\r\n")[2]).toBe("acme-1,,workload,input_cache_miss,,1000000,1,1,"); // no confidence given
   });
 });

@@ -21,7 +21,7 @@ describe("import litellm", () => {
   it("gives a card `estimate --rates` prices with (reference workload on the imported reasoner)", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "litellm.yaml"), r.stdout);
-    const est = spawnCli(["estimate", "--rates", "litellm.yaml", "-m", "deepseek/deepseek-reasoner", "--calls", "1M", "--cached-prefix", "2000", "--miss", "200", "--reply", "300", "--as-of", "2026-05-01", "-f", "json"], { cwd: dir });
+    const est = spawnCli(["estimate", "--rates", "litellm.yaml", "-m", "litellm/deepseek/deepseek-reasoner", "--calls", "1M", "--cached-prefix", "2000", "--miss", "200", "--reply", "300", "--as-of", "2026-05-01", "-f", "json"], { cwd: dir });
     expect(est.stderr).toBe("");
     // 2e9 x 0.14 + 2e8 x 0.55 + 3e8 x 2.19 per 1M = 280 + 110 + 657 = 1047
     expect(JSON.parse(est.stdout).estimates[0].total).toBe("1047");

@@ -1,6 +1,7 @@
 // `ratecard completion bash|zsh|fish`: a shell completion script for commands, flags, formats and model ids.
 
 import { Argument, type Command, type Option } from "commander";
+import { displayId } from "../../core/names.js";
 import { loadRateCards } from "../../cards/load.js";
 import { COMPLETION_RENDERERS, SHELLS, type Shell } from "../../render/completion/index.js";
 import type { ArgsSpec, CommandSpec, FlagSpec, Values } from "../../render/completion/spec.js";
@@ -47,7 +48,7 @@ export function registerCompletion(program: Command, io: Io, done: (code: number
         program: program.name(),
         root: { ...describe(program, all), args: [] },
         commands: all.map((c) => describe(c, all)),
-        models: [...book.models.keys()].sort(),
+        models: [...new Set([...book.models.values()].flatMap((m) => [displayId(book, m), ...(m.snapshots ?? [])]))].sort(),
       };
       io.stdout.write(COMPLETION_RENDERERS[shell](spec));
       done(0);

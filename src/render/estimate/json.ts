@@ -44,6 +44,7 @@ export function estimateJson(report: EstimateReport): object {
       billed_as: e.billedAs,
       price_from: formatInstant(e.priceFrom),
       source: e.source ?? null,
+      confidence: e.confidence ?? null,
       peak_share: e.peakShare ? e.peakShare.toDecimal() : null,
       total: e.total.toDecimal(),
       ...modelExtras(e),

@@ -28,8 +28,13 @@ export interface ModelView {
   sumLine?: string;
 }
 
+/** The footnote mark of a model priced at a `reported` price, and its footnote. */
+export const REPORTED_MARK = "\u2020";
+const REPORTED_NOTE = `${REPORTED_MARK} reported price: only third parties give this figure or its date; check it before you budget on it`;
+
 function modelTitle(e: ModelEstimate): string {
-  return e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
+  const title = e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
+  return e.confidence === "reported" ? `${title} ${REPORTED_MARK}` : title;
 }
 
 /** Facts about one item's forms: its schedule's peak share, its period, token counts from files. */
@@ -60,6 +65,7 @@ function conversionFact(e: ModelEstimate, currency: string): string[] {
 /** Builds the display block of one model. */
 export function modelView(e: ModelEstimate, currency: string): ModelView {
   const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
+  if (e.confidence === "reported") facts.push(REPORTED_NOTE);
   if (e.peakShare && !e.items.every((i) => i.schedule)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
   for (const item of e.items) facts.push(...itemFacts(item, currency, e.items.length > 1));
   if (e.perDay && e.items.length > 1) facts.push(`total ${formatMoney(e.perDay, currency)} per day on average`);
@@ -94,16 +100,23 @@ export function headline(report: EstimateReport): string {
   return `${name}as of ${formatInstantShort(report.asOf)} · prices in ${report.currency} per 1M tokens`;
 }
 
-/** The comparison of totals, cheapest = 1.00x, noting models that cover fewer workloads; empty with fewer than two models. */
+/**
+ * The comparison of totals, cheapest first (= 1.00x), noting models that cover fewer workloads;
+ * empty with fewer than two models.
+ */
 export function comparison(report: EstimateReport): { model: string; total: string; multiple: string }[] {
   if (report.estimates.length < 2) return [];
   const m = multiples(report);
   const most = Math.max(...report.estimates.map((e) => e.items.length));
-  return report.estimates.map((e, i) => ({
-    model: modelTitle(e) + (e.items.length < most ? ` (${e.items.length} of ${most} workloads)` : ""),
-    total: formatMoney(e.total, report.currency),
-    multiple: m[i] ? formatMultiple(m[i]!) : "n/a",
-  }));
+  const order = report.estimates.map((_, i) => i).sort((a, b) => report.estimates[a]!.total.cmp(report.estimates[b]!.total) || a - b);
+  return order.map((i) => {
+    const e = report.estimates[i]!;
+    return {
+      model: modelTitle(e) + (e.items.length < most ? ` (${e.items.length} of ${most} workloads)` : ""),
+      total: formatMoney(e.total, report.currency),
+      multiple: m[i] ? formatMultiple(m[i]!) : "n/a",
+    };
+  });
 }
 
 /** The estimate report as a document. */

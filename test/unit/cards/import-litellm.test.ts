@@ -38,7 +38,7 @@ describe("perMillion", () => {
 
 describe("importLitellm", () => {
   it("converts every per-token chat model of the fixture into a card that loads", () => {
-    expect([...book.models.keys()].sort()).toEqual([
+    expect([...book.models.values()].map((m) => m.id).sort()).toEqual([
       "bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0",
       "deepseek/deepseek-chat",
       "deepseek/deepseek-reasoner",

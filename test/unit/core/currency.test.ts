@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { Exact } from "../../../src/core/exact.js";
 import { estimate } from "../../../src/core/estimate.js";
+import { findModel } from "../../../src/core/resolve.js";
 import { ROOT } from "../../helpers/cli.js";
 import { at, BOOK, plan, workload, x } from "../../helpers/plans.js";
 
@@ -70,7 +71,7 @@ describe("currencies in cards: the loader and the schema reject the same mistake
 
   it("accepts the built-in card's CNY prices in both shapes", () => {
     expect(schema(parse(readFileSync(join(ROOT, "rates/deepseek.yaml"), "utf8")))).toBe(true);
-    const v = BOOK.models.get("deepseek-v4-pro")!.versions.find((v) => v.kind === "price" && v.currencies?.get("CNY")?.peak);
+    const v = findModel(BOOK, "deepseek-v4-pro").versions.find((v) => v.kind === "price" && v.currencies?.get("CNY")?.peak);
     expect(v && v.kind === "price" && v.currencies!.get("CNY")!.offPeak!.output.toDecimal()).toBe("13.5");
   });
 });
