@@ -63,8 +63,10 @@ export function tryLookupModel(book: RateBook, name: string, prefer?: string): M
     const keys = found.map((m) => displayId(book, m)).sort();
     return new InputError(`model "${name}" is ambiguous: ${keys.length} loaded models answer to it`, `write one of ${keys.map((k) => `"${k}"`).join(", ")}`);
   }
-  const known = name.includes("/") ? [...book.names.keys(), ...book.models.keys()] : book.names.keys();
-  return new InputError(`unknown model "${name}"`, didYouMean(name, known) ?? "run `ratecard rates` to list the models");
+  const models = [...book.models.values()];
+  const ids = models.map((m) => (name.includes("/") ? modelKey(m) : displayId(book, m)));
+  const hint = didYouMean(name, ids) ?? didYouMean(name, models.flatMap((m) => m.snapshots ?? []));
+  return new InputError(`unknown model "${name}"`, hint ?? "run `ratecard rates` to list the models");
 }
 
 /** Looks a model up by any of its names, throwing the InputError of `tryLookupModel`. */

@@ -4,13 +4,13 @@ import { spawnCli } from "../helpers/cli.js";
 
 describe("ratecard rates", () => {
   it.each(["table", "json", "csv", "markdown"])("lists the prices in force at an instant (%s golden)", async (format) => {
-    const r = spawnCli(["rates", "--as-of", "2026-09-20", "-f", format]);
+    const r = spawnCli(["rates", "--provider", "deepseek", "--as-of", "2026-09-20", "-f", format]);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-2026-09-20.${format}`);
   });
 
   it.each(["table", "json", "csv", "markdown"])("lists every version with --history (%s golden)", async (format) => {
-    const r = spawnCli(["rates", "--history", "-f", format]);
+    const r = spawnCli(["rates", "--provider", "deepseek", "--history", "-f", format]);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-history.${format}`);
   });
