@@ -13,13 +13,18 @@ function stat(path: string) {
   }
 }
 
-/** Reads a text file; a missing path or a folder is an InputError naming the path. */
-export function readTextFile(path: string, cwd = process.cwd()): { file: string; text: string } {
+/** The full path of a text file to read; a missing path or a folder is an InputError naming the path. */
+export function textFilePath(path: string, cwd = process.cwd()): string {
   const full = resolve(cwd, path);
   const s = stat(full);
   if (!s) throw new InputError(`no such file`, "check the path", { file: path });
   if (s.isDirectory()) throw new InputError(`is a folder, not a file`, "name a .yaml file inside it", { file: path });
-  return { file: path, text: readFileSync(full, "utf8") };
+  return full;
+}
+
+/** Reads a text file; a missing path or a folder is an InputError naming the path. */
+export function readTextFile(path: string, cwd = process.cwd()): { file: string; text: string } {
+  return { file: path, text: readFileSync(textFilePath(path, cwd), "utf8") };
 }
 
 /** Expands --rates paths (files, or folders of *.yaml / *.yml, sorted) into card sources. */

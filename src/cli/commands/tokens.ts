@@ -6,8 +6,8 @@ import { Exact, sum } from "../../core/exact.js";
 import { render } from "../../render/reporters.js";
 import { formatOption } from "../flags.js";
 import { renderOptions, type Io } from "../io.js";
-import { readTextFile } from "../sources.js";
-import { loadTokenCounter } from "../tokenizer.js";
+import { textFilePath } from "../sources.js";
+import { countFileTokens, loadTokenCounter } from "../tokenizer.js";
 
 /** Registers the tokens command. */
 export function registerTokens(program: Command, io: Io, done: (code: number) => void): void {
@@ -18,13 +18,10 @@ export function registerTokens(program: Command, io: Io, done: (code: number) =>
     .addOption(formatOption("tokens"))
     .action(async (paths: string[], flags: { format: string }) => {
       if (paths.filter((p) => p === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once");
-      const texts = paths.map((p) => {
-        if (p !== "-") return { file: p, text: readTextFile(p, io.cwd).text };
-        if (!io.readStdin) throw new UsageError("standard input is not available here", "name a file instead of -");
-        return { file: "-", text: io.readStdin() };
-      });
+      const full = paths.map((p) => (p === "-" ? "-" : textFilePath(p, io.cwd))); // check every path first
+      if (full.includes("-") && !io.readStdin) throw new UsageError("standard input is not available here", "name a file instead of -");
       const count = await loadTokenCounter();
-      const files = texts.map((t) => ({ file: t.file, tokens: Exact.int(count(t.text)) }));
+      const files = paths.map((file, i) => ({ file, tokens: Exact.int(file === "-" ? count(io.readStdin!()) : countFileTokens(count, full[i]!)) }));
       const report = { files, total: sum(files.map((f) => f.tokens)) };
       io.stdout.write(await render("tokens", flags.format, report, renderOptions(io)));
       done(0);
