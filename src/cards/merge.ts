@@ -4,7 +4,7 @@ import { InputError } from "../core/errors.js";
 import { formatInstantShort } from "../core/instant.js";
 import { indexNames, modelKey, tryLookupModel } from "../core/names.js";
 import { didYouMean } from "../core/suggest.js";
-import type { Calendar, Model, RateBook, Version } from "../core/types.js";
+import type { Calendar, Fee, FeeVersion, Model, RateBook, Version } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
 
 function mergeModel(into: Model, add: Model, file: string): Model {
@@ -18,12 +18,31 @@ function mergeModel(into: Model, add: Model, file: string): Model {
   const byFrom = new Map<number, Version>(into.versions.map((v) => [v.from, v]));
   for (const v of add.versions) byFrom.set(v.from, v); // a later card's version takes precedence
   const snapshots = [...new Set([...(into.snapshots ?? []), ...(add.snapshots ?? [])])];
+  const fees = mergeFees(into.fees, add.fees);
   return {
     ...into,
     name: add.name ?? into.name,
     ...(snapshots.length ? { snapshots } : {}),
+    ...(fees ? { fees } : {}),
     versions: [...byFrom.values()].sort((a, b) => a.from - b.from),
   };
+}
+
+/** Merges fee timelines by id: a later card's version wins from its `from`. */
+function mergeFees(into: Record<string, Fee> | undefined, add: Record<string, Fee> | undefined): Record<string, Fee> | undefined {
+  if (!into || !add) return into ?? add;
+  const out = { ...into };
+  for (const [id, fee] of Object.entries(add)) {
+    const prev = out[id];
+    if (!prev) {
+      out[id] = fee;
+      continue;
+    }
+    const byFrom = new Map<number, FeeVersion>(prev.versions.map((v) => [v.from, v]));
+    for (const v of fee.versions) byFrom.set(v.from, v);
+    out[id] = { ...prev, name: fee.name ?? prev.name, unit: fee.unit, versions: [...byFrom.values()].sort((a, b) => a.from - b.from) };
+  }
+  return out;
 }
 
 function mergeCalendar(into: Calendar, add: Calendar): Calendar {

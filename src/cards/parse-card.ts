@@ -2,11 +2,14 @@
 
 import type { Node } from "yaml";
 import { isKnownTimeZone } from "../core/calendar.js";
-import { Exact } from "../core/exact.js";
 import { parseHours } from "../core/hours.js";
 import { parseInstant, type Instant } from "../core/instant.js";
-import type { Calendar, CalendarRule, CardInfo, Model, PriceSet, Provenance, Version, VersionPrices } from "../core/types.js";
+import type { Calendar, CalendarRule, CardInfo, Fee, Model, PriceVersion, Provenance, Version, VersionPrices } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
+import { readFees } from "./parse-fees.js";
+import {
+  BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, parseTokenCount, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
+} from "./parse-pricing.js";
 
 /** What one card file contributes before merging. */
 export interface CardData {
@@ -15,34 +18,22 @@ export interface CardData {
   calendars: Calendar[];
 }
 
-const CARD_KEYS = ["provider", "currency", "checked", "source", "note", "calendars", "models"] as const;
-const MODEL_KEYS = ["name", "note", "snapshots", "versions"] as const;
-const PRICE_KEYS = ["input_cache_hit", "input_cache_miss", "output"] as const;
+const CARD_KEYS = ["provider", "currency", "checked", "source", "note", "calendars", "fees", "models"] as const;
+const MODEL_KEYS = ["name", "note", "snapshots", "fees", "versions"] as const;
 const VERSION_KEYS = [
   "from", ...PRICE_KEYS, "calendar", "peak", "off_peak", "billed_as", "retired", "replacement",
-  "source", "confidence", "note", "currencies",
+  "source", "confidence", "note", "currencies", "default_retention", "context_window", "max_output", "tiers", "modifiers",
 ] as const;
-const CALENDAR_KEYS = ["time_zone", "holidays", "rules", "source", "note"] as const;
+/** Version keys that only go with prices (not with billed_as or retired). */
+const PRICED_ONLY = ["currencies", "default_retention", "context_window", "max_output", "tiers", "modifiers"] as const;
+const CALENDAR_KEYS = ["time_zone", "holidays", "holidays_known_until", "rules", "source", "note"] as const;
 const RULE_KEYS = ["from", "peak_hours", "off_peak_hours", "days", "holidays", "note"] as const;
 
 /** What a model id may look like: letters, digits and . _ : / @ + - (not starting with a symbol). */
 export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]*$/;
 
-/** Parses a decimal price per 1M tokens; rejects anything but a plain non-negative decimal. */
-function parsePrice(text: string): Exact {
-  const v = /^\d+(\.\d+)?$/.test(text) ? Exact.parseDecimal(text) : undefined;
-  if (!v) throw new Error(`"${text}" is not a price (write a plain decimal like 0.028)`);
-  return v;
-}
-
 function parseDate(text: string): Instant {
   return parseInstant(text);
-}
-
-/** Reads the three prices from a mapping (a version, or its peak / off_peak entry). */
-function readPrices(f: Fields): PriceSet {
-  const get = (k: (typeof PRICE_KEYS)[number]) => f.file.value(f.required(k, `add ${k}: <price per 1M tokens>`), f.pathOf(k), parsePrice);
-  return { input_cache_hit: get("input_cache_hit"), input_cache_miss: get("input_cache_miss"), output: get("output") };
 }
 
 function provenance(f: Fields, card: string): Provenance {
@@ -66,22 +57,40 @@ function readCurrencies(y: YamlFile, f: Fields, windowed: boolean, cardCurrency:
     if (code === cardCurrency) y.fail(cf.get(code), `${path} repeats the card's own currency`, `the version's prices are already in ${code}; remove this entry`);
     if (windowed) {
       const wf = y.map(cf.get(code)!, path, ["peak", "off_peak"]);
-      const peak = readPrices(y.map(wf.required("peak", "add peak: with the three prices"), wf.pathOf("peak"), PRICE_KEYS));
-      const offPeak = readPrices(y.map(wf.required("off_peak", "add off_peak: with the three prices"), wf.pathOf("off_peak"), PRICE_KEYS));
+      const peak = readPriceMap(y, wf.required("peak", "add peak: with the three prices"), wf.pathOf("peak"));
+      const offPeak = readPriceMap(y, wf.required("off_peak", "add off_peak: with the three prices"), wf.pathOf("off_peak"));
       out.set(code, { peak, offPeak });
     } else {
-      out.set(code, { flat: readPrices(y.map(cf.get(code)!, path, PRICE_KEYS)) });
+      out.set(code, { flat: readPriceMap(y, cf.get(code)!, path) });
     }
   }
   if (out.size === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
   return out;
 }
 
+/** Reads a price version's v2 parts: default retention, limits, tiers (flat only) and modifiers. */
+function readExtras(y: YamlFile, f: Fields, v: PriceVersion, currency: string): PriceVersion {
+  const out: PriceVersion = { ...v };
+  const retention = readDefaultRetention(y, f, v.flat ?? v.peak);
+  if (retention) out.defaultRetention = retention;
+  if (f.has("context_window")) out.contextWindow = f.parsed("context_window", parseTokenCount);
+  if (f.has("max_output")) out.maxOutput = f.parsed("max_output", parseTokenCount);
+  if (f.has("tiers")) {
+    if (!v.flat) y.fail(f.get("tiers"), `${f.pathOf("tiers")}: long-context tiers only go with flat prices`, "split peak/off-peak prices and tiers into separate models");
+    out.tiers = readTiers(y, f, v.flat, currency);
+  }
+  if (f.has("modifiers")) out.modifiers = readModifiers(y, f, v.flat, currency);
+  return out;
+}
+
 function readVersion(y: YamlFile, node: Node, path: string, card: string, currency: string): Version {
-  const f = y.map(node, path, VERSION_KEYS);
+  const f = y.map(node, path, VERSION_KEYS, WRITE_KEY);
   const from = f.file.value(f.required("from", "add from: YYYY-MM-DD or a UTC date-time"), f.pathOf("from"), parseDate);
   const base = { from, ...provenance(f, card) };
-  const flat = PRICE_KEYS.filter((k) => f.has(k));
+  const flat = f.keys().filter((k) => (PRICE_KEYS as readonly string[]).includes(k) || WRITE_KEY.test(k));
+  if (flat.length > 0 && !BASE_PRICE_KEYS.some((k) => f.has(k))) {
+    y.fail(node, `${path} has cache-write prices but no input_cache_hit, input_cache_miss or output`, "add the three token prices");
+  }
   const kinds = [
     flat.length > 0 && "prices",
     (f.has("peak") || f.has("off_peak") || f.has("calendar")) && "peak/off-peak prices",
@@ -93,11 +102,13 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string, curren
       "split it into separate versions");
   }
   if (f.has("replacement") && !f.has("retired")) y.fail(f.get("replacement"), `${f.pathOf("replacement")} only goes with retired: true`);
-  if (f.has("currencies") && (f.has("billed_as") || f.has("retired"))) {
-    y.fail(f.get("currencies"), `${f.pathOf("currencies")} only goes with prices`, "remove it: this version has no prices of its own");
+  for (const key of PRICED_ONLY) {
+    if (f.has(key) && (f.has("billed_as") || f.has("retired"))) {
+      y.fail(f.get(key), `${f.pathOf(key)} only goes with prices`, "remove it: this version has no prices of its own");
+    }
   }
   const currencies = f.has("currencies") ? { currencies: readCurrencies(y, f, flat.length === 0, currency) } : {};
-  if (flat.length > 0) return { kind: "price", ...base, flat: readPrices(f), ...currencies };
+  if (flat.length > 0) return readExtras(y, f, { kind: "price", ...base, flat: readPrices(f), ...currencies }, currency);
   if (f.has("billed_as")) {
     const target = f.text("billed_as")!;
     return { kind: "alias", ...base, billedAs: target };
@@ -108,9 +119,9 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string, curren
   }
   const calendar = f.text("calendar");
   if (!calendar) y.fail(node, `${path} has peak/off-peak prices but no calendar`, "add calendar: <name of a calendar>");
-  const peak = readPrices(y.map(f.required("peak"), f.pathOf("peak"), PRICE_KEYS));
-  const offPeak = readPrices(y.map(f.required("off_peak"), f.pathOf("off_peak"), PRICE_KEYS));
-  return { kind: "price", ...base, calendar, peak, offPeak, ...currencies };
+  const peak = readPriceMap(y, f.required("peak"), f.pathOf("peak"));
+  const offPeak = readPriceMap(y, f.required("off_peak"), f.pathOf("off_peak"));
+  return readExtras(y, f, { kind: "price", ...base, calendar, peak, offPeak, ...currencies }, currency);
 }
 
 /** Reads `snapshots:`, the dated ids that resolve to the model. */
@@ -127,7 +138,7 @@ function readSnapshots(y: YamlFile, f: Fields, id: string): string[] {
   return out;
 }
 
-function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string, provider: string | undefined): Model {
+function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string, provider: string | undefined, cardFees: Record<string, Fee> | undefined): Model {
   const path = `models.${id}`;
   const f = y.map(node, path, MODEL_KEYS);
   const snapshots = f.has("snapshots") ? { snapshots: readSnapshots(y, f, id) } : {};
@@ -145,7 +156,9 @@ function readModel(y: YamlFile, node: Node, id: string, card: string, currency: 
     byFrom.set(v.from, v);
   }
   versions.sort((a, b) => a.from - b.from);
-  return { id, name: f.text("name"), ...(provider ? { provider } : {}), ...snapshots, currency, versions };
+  const own = f.has("fees") ? readFees(y, f.get("fees")!, f.pathOf("fees"), card, currency) : undefined;
+  const fees = cardFees || own ? { fees: { ...cardFees, ...own } } : {};
+  return { id, name: f.text("name"), ...(provider ? { provider } : {}), ...snapshots, currency, versions, ...fees };
 }
 
 /** Expands "2026-02-15..2026-02-23" (or one date) into its dates. */
@@ -198,7 +211,11 @@ function readCalendar(y: YamlFile, node: Node, name: string): Calendar {
   for (let i = 1; i < rules.length; i++) {
     if (rules[i]!.from === rules[i - 1]!.from) y.fail(f.get("rules"), `${path} has two rules starting at the same instant`);
   }
-  return { name, timeZone, holidays, rules };
+  const until = f.parsed("holidays_known_until", (t) => {
+    if (!/^\d{4}$/.test(t)) throw new Error(`"${t}" must be a year like 2026`);
+    return Number(t);
+  });
+  return { name, timeZone, holidays, rules, ...(until !== undefined ? { holidaysKnownUntil: until } : {}) };
 }
 
 /** Parses one rate card. `file` names it in messages; nothing is read from disk here. */
@@ -222,11 +239,12 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(t)) throw new Error(`"${t}" is not a provider name (lower-case letters, digits and . _ -, like openai)`);
     return t;
   });
+  const cardFees = f.has("fees") ? readFees(y, f.get("fees")!, "fees", file, currency) : undefined;
   const models: Model[] = [];
   const mf = f.has("models") ? y.map(f.get("models")!, "models", []) : undefined;
   for (const id of mf?.keys() ?? []) {
     if (!MODEL_ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
-    models.push(readModel(y, mf!.get(id)!, id, file, currency, provider));
+    models.push(readModel(y, mf!.get(id)!, id, file, currency, provider, cardFees));
   }
   return {
     info: { file, provider, currency, checked, source: f.text("source"), builtIn },

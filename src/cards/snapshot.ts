@@ -1,7 +1,7 @@
 // Parsed cards <-> JSON, so the bundle ships the built-in cards pre-validated and starts without YAML.
 
 import { Exact } from "../core/exact.js";
-import type { Calendar, PriceSet, Version, VersionPrices } from "../core/types.js";
+import type { Calendar, Version, VersionPrices } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
 
 const EXACT = "\u0000x:";
@@ -13,44 +13,30 @@ function encode(_key: string, value: unknown): unknown {
   return value;
 }
 
-function exact(text: string): Exact {
-  const [n, d] = text.slice(EXACT.length).split("/");
-  return Exact.of(BigInt(n!), BigInt(d!));
+function revive(_key: string, value: unknown): unknown {
+  if (typeof value === "string" && value.startsWith(EXACT)) {
+    const [n, d] = value.slice(EXACT.length).split("/");
+    return Exact.of(BigInt(n!), BigInt(d!));
+  }
+  return value;
 }
 
-function prices(p: Record<string, string> | undefined): PriceSet | undefined {
-  return p && { input_cache_hit: exact(p.input_cache_hit!), input_cache_miss: exact(p.input_cache_miss!), output: exact(p.output!) };
-}
-
-type RawPrices = Record<string, Record<string, string> | undefined>;
-
-function versionPrices(r: RawPrices): VersionPrices {
-  return { flat: prices(r.flat), peak: prices(r.peak), offPeak: prices(r.offPeak) };
-}
-
-/** A version's prices in other currencies (a Map in memory, an object in the snapshot). */
-function currencies(raw: Record<string, RawPrices> | undefined): { currencies?: Map<string, VersionPrices> } {
-  if (!raw) return {};
-  return { currencies: new Map(Object.entries(raw).map(([code, r]) => [code, versionPrices(r)])) };
-}
-
-/** Serialises parsed cards: exact numbers as "n/d" strings, sets as arrays. */
+/** Serialises parsed cards: exact numbers as "n/d" strings, sets as arrays, maps as objects. */
 export function toSnapshot(cards: CardData[]): string {
   return JSON.stringify(cards, encode);
 }
 
-/** Rebuilds parsed cards from `toSnapshot` output. */
+/** Rebuilds parsed cards from `toSnapshot` output (every exact number, however deep, revived). */
 export function fromSnapshot(json: string): CardData[] {
-  const raw = JSON.parse(json) as CardData[];
+  const raw = JSON.parse(json, revive) as CardData[];
   return raw.map((card) => ({
     ...card,
     calendars: card.calendars.map((c) => ({ ...c, holidays: new Set(c.holidays as unknown as string[]) }) as Calendar),
     models: card.models.map((m) => ({
       ...m,
       versions: m.versions.map((v) => {
-        if (v.kind !== "price") return v;
-        const r = v as unknown as RawPrices & { currencies?: Record<string, RawPrices> };
-        return { ...v, ...versionPrices(r), ...currencies(r.currencies) } as Version;
+        if (v.kind !== "price" || !v.currencies) return v;
+        return { ...v, currencies: new Map(Object.entries(v.currencies as unknown as Record<string, VersionPrices>)) } as Version;
       }),
     })),
   }));

@@ -7,7 +7,9 @@ import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { periodSpan } from "./forms/period.js";
 import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
-import { workloadTotals } from "./forms/totals.js";
+import { tierGroups, workloadTotals, type TierGroup } from "./forms/totals.js";
+import { chosenModifiers, feePrice, RateSheet, thresholds, versionRetention } from "./pricing.js";
+import { realismWarnings } from "./realism.js";
 import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
 import type {
   Bucket,
@@ -16,9 +18,11 @@ import type {
   Line,
   ModelEstimate,
   ModelRef,
+  Modifier,
   Plan,
   PriceSet,
   RateBook,
+  TokenBucket,
   Window,
   Workload,
 } from "./types.js";
@@ -37,24 +41,41 @@ export interface EstimateOptions {
   fx?: Exact;
 }
 
-/** Tokens per bucket of one workload item, whatever its form (core/forms reduces it). */
-export function bucketTokens(w: Workload): [Bucket, Exact][] {
-  const t = workloadTotals(w);
-  const rows: [Bucket, Exact][] = [
-    ["input_cache_hit", t.hit],
-    ["input_cache_miss", t.miss],
-    ["output", t.output],
+/** One bucket of a tier group to price: its report bucket, priced bucket, retention and tokens. */
+interface Part {
+  bucket: Bucket;
+  priced: TokenBucket;
+  /** The version's retention key ("" = default) and its report name (null: unnamed default). */
+  retention?: { key: string; name: string | null };
+  tokens: Exact;
+}
+
+/** The buckets of one tier group: hit, miss, writes by retention (default first), output, reasoning when any. */
+function parts(g: TierGroup, w: Workload, res: Resolution): Part[] {
+  const out: Part[] = [
+    { bucket: "input_cache_hit", priced: "input_cache_hit", tokens: g.hit },
+    { bucket: "input_cache_miss", priced: "input_cache_miss", tokens: g.miss },
   ];
-  if (!t.reasoning.isZero()) rows.push(["reasoning", t.reasoning]);
-  return rows;
+  const writes = Object.entries(g.writes ?? {}).map(([k, tokens]) => ({ key: versionRetention(w, res, k), tokens }));
+  writes.sort((a, b) => (a.key === b.key ? 0 : a.key === "" ? -1 : b.key === "" ? 1 : a.key < b.key ? -1 : 1));
+  for (const { key, tokens } of writes) {
+    const prev = out.find((p) => p.retention?.key === key);
+    if (prev) prev.tokens = prev.tokens.add(tokens); // cache_write and cache_write_<default> are the same retention
+    else out.push({ bucket: "input_cache_write", priced: "input_cache_write", retention: { key, name: key === "" ? (res.version.defaultRetention ?? null) : key }, tokens });
+  }
+  out.push({ bucket: "output", priced: "output", tokens: g.output });
+  if (!g.reasoning.isZero()) out.push({ bucket: "reasoning", priced: "output", tokens: g.reasoning });
+  return out;
 }
 
-function rateOf(prices: PriceSet, bucket: Bucket): Exact {
-  return bucket === "reasoning" ? prices.output : prices[bucket];
-}
-
-function line(bucket: Bucket, window: Window, tokens: Exact, rate: Exact): Line {
-  return { bucket, window, tokens, rate, cost: tokens.mul(rate).div(MILLION) };
+function line(part: Part, window: Window, tokens: Exact, sheet: RateSheet): Line {
+  const r = sheet.rate(part.priced, part.retention?.key);
+  const l: Line = { bucket: part.bucket, window, tokens, rate: r.rate, cost: tokens.mul(r.rate).div(MILLION) };
+  if (part.retention) l.retention = part.retention.name;
+  if (sheet.tier) l.tier = `above ${sheet.tier.above.toDecimal()}`;
+  if (r.modifiers.length) l.modifiers = r.modifiers;
+  if (r.note) l.note = r.note;
+  return l;
 }
 
 /** The peak share a windowed version uses at `t`: the given one, else the calendar's typical week. */
@@ -91,7 +112,7 @@ function scheduleShare(book: RateBook, w: Workload, res: Resolution, asOf: Insta
 function estimateItem(book: RateBook, w: Workload, res: Resolution, opts: EstimateOptions, modelShare: Exact | null): ItemEstimate {
   const windowed = !!res.version.peak && opts.peakShare === undefined;
   const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : undefined;
-  const item = priceItem(w, res, own ?? modelShare);
+  const item = priceItem(w, res, own ?? modelShare, opts.asOf);
   // A given --peak-share overrides the schedule; then the model's share is the one reported.
   if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: own ?? null };
   if (w.period) {
@@ -110,20 +131,37 @@ function perDayOf(items: ItemEstimate[]): { perDay?: Exact } {
   return { perDay: sum(items.map((i) => i.total)).div(days) };
 }
 
-/** Prices one workload item under a resolved version. */
-export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null): ItemEstimate {
+/** The rate sheets of a version for one tier group: flat, or peak and off-peak. */
+function sheets(res: Resolution, tier: number, mods: Modifier[]): { flat?: RateSheet; peak?: RateSheet; offPeak?: RateSheet } {
   const v = res.version;
+  const t = tier >= 0 ? v.tiers![tier] : undefined;
+  const sheet = (p: PriceSet) => new RateSheet(p, t, mods, res);
+  return v.flat ? { flat: sheet(v.flat) } : { peak: sheet(v.peak!), offPeak: sheet(v.offPeak!) };
+}
+
+/**
+ * Prices one workload item under a resolved version at `asOf` (the instant its fees resolve at):
+ * each long-context tier group's buckets, then one line per per-request fee.
+ */
+export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null, asOf: Instant): ItemEstimate {
+  const mods = chosenModifiers(w, res);
   const lines: Line[] = [];
-  for (const [bucket, tokens] of bucketTokens(w)) {
-    if (v.flat) {
-      lines.push(line(bucket, null, tokens, rateOf(v.flat, bucket)));
-      continue;
+  const groups = tierGroups(w, thresholds(res.version));
+  for (const g of groups) {
+    const s = sheets(res, g.tier, mods);
+    for (const part of parts(g, w, res)) {
+      if (s.flat) {
+        lines.push(line(part, null, part.tokens, s.flat));
+        continue;
+      }
+      const share = peakShare!;
+      if (!share.isZero()) lines.push(line(part, "peak", part.tokens.mul(share), s.peak!));
+      if (share.cmp(Exact.ONE) < 0) lines.push(line(part, "off-peak", part.tokens.mul(Exact.ONE.sub(share)), s.offPeak!));
     }
-    const share = peakShare!;
-    if (!share.isZero()) lines.push(line(bucket, "peak", tokens.mul(share), rateOf(v.peak!, bucket)));
-    if (share.cmp(Exact.ONE) < 0) {
-      lines.push(line(bucket, "off-peak", tokens.mul(Exact.ONE.sub(share)), rateOf(v.offPeak!, bucket)));
-    }
+  }
+  for (const [fee, count] of Object.entries(groups[0]!.requests ?? {})) {
+    const { price, per } = feePrice(res, fee, asOf, w);
+    lines.push({ bucket: "request_fee", window: null, tokens: Exact.ZERO, rate: price, cost: count.mul(price).div(per), fee, count, per });
   }
   return { workload: w.name, total: sum(lines.map((l) => l.cost)), lines };
 }
@@ -170,6 +208,7 @@ export function estimateModels(book: RateBook, plan: Plan, opts: EstimateOptions
 export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
   if (plan.workloads.length === 0) throw new InputError("the plan has no workloads", "add a workload with calls", plan.file ? { file: plan.file } : undefined);
   const estimates: ModelEstimate[] = [];
+  const warnings: string[] = [];
   const currencies = new Set<string>();
   for (const { ref, items } of assignModels(book, plan, opts)) {
     let res: Resolution;
@@ -183,6 +222,7 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
     currencies.add(res.currency);
     const share = peakShareFor(book, res, opts.asOf, opts.peakShare);
     const priced = items.map((w) => estimateItem(book, w, res, opts, share));
+    for (const w of items) warnings.push(...realismWarnings(w, res, ref.id));
     const v = res.version;
     estimates.push({
       model: ref.id,
@@ -205,7 +245,7 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
       "compare models of one currency per run",
     );
   }
-  return { asOf: opts.asOf, currency: [...currencies][0]!, planName: plan.name, estimates, warnings: [] };
+  return { asOf: opts.asOf, currency: [...currencies][0]!, planName: plan.name, estimates, warnings };
 }
 
 /** Each model's total as a multiple of the cheapest non-zero total, or null when none is. */

@@ -5,7 +5,7 @@ import { InputError } from "./errors.js";
 import { displayId } from "./names.js";
 import { findModel, resolvePrice, versionAt, type Resolution } from "./resolve.js";
 import { closest, didYouMean } from "./suggest.js";
-import type { Model, PriceVersion, RateBook, Version } from "./types.js";
+import type { Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** A model at an instant: priced directly, billed as another model, retired, or not priced yet. */
 export interface RateRow {
@@ -17,6 +17,8 @@ export interface RateRow {
   replacement?: string;
   /** The version whose prices apply (after aliases), when there is one. */
   price?: PriceVersion;
+  /** The per-request fees of the model whose prices apply. */
+  fees?: Record<string, Fee>;
 }
 
 /** One version of a model's timeline, with the instant the next one starts. */
@@ -25,6 +27,8 @@ export interface HistoryRow {
   currency: string;
   version: Version;
   until: Instant | null;
+  /** The model's per-request fees, on its first row only. */
+  fees?: Record<string, Fee>;
 }
 
 /** Narrows a listing: models of one provider, and/or whose names contain a text (case-insensitive). */
@@ -68,8 +72,9 @@ export function ratesAt(book: RateBook, asOf: Instant, ids?: string[], filter?: 
     } catch {
       res = undefined; // an alias whose target has no price: listed without prices
     }
-    if (v.kind === "alias") return { ...row, status: "alias", billedAs: res?.billedAs ?? v.billedAs, price: res?.version };
-    return { ...row, status: "price", price: v };
+    const fees = res?.fees ? { fees: res.fees } : {};
+    if (v.kind === "alias") return { ...row, status: "alias", billedAs: res?.billedAs ?? v.billedAs, price: res?.version, ...fees };
+    return { ...row, status: "price", price: v, ...fees };
   });
 }
 
@@ -77,7 +82,9 @@ export function ratesAt(book: RateBook, asOf: Instant, ids?: string[], filter?: 
 export function rateHistory(book: RateBook, ids?: string[], filter?: RatesFilter): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const [shown, m] of selected(book, ids, filter)) {
-    m.versions.forEach((v, i) => rows.push({ model: shown, currency: m.currency, version: v, until: m.versions[i + 1]?.from ?? null }));
+    m.versions.forEach((v, i) =>
+      rows.push({ model: shown, currency: m.currency, version: v, until: m.versions[i + 1]?.from ?? null, ...(i === 0 && m.fees ? { fees: m.fees } : {}) }),
+    );
   }
   return rows;
 }

@@ -1,9 +1,10 @@
 // Price resolution: which price version bills a model at an instant, following aliases.
 
 import { InputError } from "./errors.js";
+import type { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { displayId, lookupModel, modelKey } from "./names.js";
-import type { Model, PriceVersion, RateBook, Version } from "./types.js";
+import type { Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** The outcome of resolving a model at an instant. */
 export interface Resolution {
@@ -13,6 +14,12 @@ export interface Resolution {
   billedAs: string | null;
   version: PriceVersion;
   currency: string;
+  /** The priced model's per-request fees, by id. */
+  fees?: Record<string, Fee>;
+  /** The rate the prices were converted at (report currency per card unit), when converted with --fx. */
+  fx?: Exact;
+  /** The card's own currency, when the report is in another one. */
+  cardCurrency?: string;
 }
 
 /** The version in force at `t`: the one with the latest `from` <= t. */
@@ -63,7 +70,7 @@ export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution
       model = findModel(book, v.billedAs, model.provider);
       continue;
     }
-    return { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency };
+    return { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency, ...(model.fees ? { fees: model.fees } : {}) };
   }
 }
 

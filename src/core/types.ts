@@ -4,16 +4,82 @@ import type { Exact } from "./exact.js";
 import type { Instant } from "./instant.js";
 import type { Location } from "./errors.js";
 
-/** The price buckets, in the order reports list them. */
-export type Bucket = "input_cache_hit" | "input_cache_miss" | "output" | "reasoning";
+/** The report buckets, in the order reports list them (`request_fee` lines price fees, not tokens). */
+export type Bucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output" | "reasoning" | "request_fee";
+/** The token buckets a price set prices (reasoning is billed at `output`). */
+export type TokenBucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output";
+/** Every token bucket, the default of a modifier's `applies_to`. */
+export const TOKEN_BUCKETS: readonly TokenBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output"];
 /** Time-of-day window of a line; null when the version has one flat price. */
 export type Window = "peak" | "off-peak" | null;
 
-/** Prices per 1M tokens for the three billed buckets (reasoning is billed at `output`). */
+/** Prices per 1M tokens for the billed buckets (reasoning is billed at `output`). */
 export interface PriceSet {
   input_cache_hit: Exact;
   input_cache_miss: Exact;
   output: Exact;
+  /** Cache-write price of the default retention (`input_cache_write`); absent: writes bill at the miss price. */
+  input_cache_write?: Exact;
+  /** Cache-write prices of named retentions (`input_cache_write_1h` -> "1h"). */
+  writes?: Record<string, Exact>;
+}
+
+/** A long-context tier: a request whose input (hits + misses + writes) is strictly above `above` pays `prices` for every bucket. */
+export interface Tier {
+  above: Exact;
+  prices: PriceSet;
+  /** The tier's prices as published in other currencies, by ISO code. */
+  currencies?: Record<string, PriceSet>;
+  confidence?: "official" | "reported";
+  source?: string;
+  note?: string;
+}
+
+/** What a modifier is: the batch discount, a service tier, or a region surcharge. */
+export type ModifierKind = "batch" | "service_tier" | "region";
+
+/** A named price modifier of a version: a multiplier or explicit prices, and how it combines. */
+export interface Modifier {
+  name: string;
+  kind: ModifierKind;
+  multiplier?: Exact;
+  prices?: PriceSet;
+  currencies?: Record<string, PriceSet>;
+  /** The token buckets it changes (reasoning follows output). */
+  appliesTo: TokenBucket[];
+  /** false: cache hits and writes bill at the modified cache-miss price. */
+  stacksWithCache: boolean;
+  /** false: long-context tiers do not apply under it. */
+  stacksWithTiers: boolean;
+  /** Modifiers it cannot be combined with. */
+  excludes: string[];
+  confidence?: "official" | "reported";
+  source?: string;
+  note?: string;
+}
+
+/** One dated entry of a fee's timeline: a price per `per` units, or the fee's removal. */
+export interface FeeVersion {
+  from: Instant;
+  removed: boolean;
+  price?: Exact;
+  per?: Exact;
+  /** The price as published in other currencies (per the same `per`), by ISO code. */
+  currencies?: Record<string, Exact>;
+  card: string;
+  confidence?: "official" | "reported";
+  source?: string;
+  note?: string;
+  where?: Location;
+}
+
+/** A named per-request fee (`search`) with its own price timeline. */
+export interface Fee {
+  id: string;
+  name?: string;
+  /** What is counted (default "request"). */
+  unit: string;
+  versions: FeeVersion[];
 }
 
 /** Where a version or card came from: the card file and its source URL. */
@@ -39,6 +105,16 @@ export interface PriceVersion extends Provenance, VersionPrices {
   calendar?: string;
   /** The same prices as published in other currencies (same shape), by ISO code. */
   currencies?: Map<string, VersionPrices>;
+  /** Name of the default cache-write retention (`default_retention: 5m`), for reports. */
+  defaultRetention?: string;
+  /** Most input tokens one request may carry. */
+  contextWindow?: Exact;
+  /** Most output tokens (reply + reasoning) one request may produce. */
+  maxOutput?: Exact;
+  /** Long-context tiers, sorted by `above`. */
+  tiers?: Tier[];
+  /** Modifiers by name (`batch`, `flex`, `us`...). */
+  modifiers?: Record<string, Modifier>;
 }
 
 /** From `from` on, the model is billed as another model. */
@@ -70,6 +146,8 @@ export interface Model {
   byDefault?: boolean;
   currency: string;
   versions: Version[];
+  /** Per-request fees (the card's, replaced by the model's own of the same name), by id. */
+  fees?: Record<string, Fee>;
 }
 
 /** One time-of-day rule of a calendar, in force from `from` until the next rule. */
@@ -91,6 +169,8 @@ export interface Calendar {
   timeZone: string;
   holidays: Set<string>;
   rules: CalendarRule[];
+  /** The last year whose holidays the calendar lists (`holidays_known_until: 2026`). */
+  holidaysKnownUntil?: number;
 }
 
 /** Facts about one loaded card, for reports and staleness checks. */
@@ -174,6 +254,16 @@ export interface Workload {
   miss: Exact;
   reply: Exact;
   reasoning: Exact;
+  /** Cache-write tokens per call by retention; the key "" is the default retention (`cache_write`). */
+  cacheWrites?: Record<string, Exact>;
+  /** Per-request fee counts per call (`requests: { search: 2 }`), by fee id. */
+  requests?: Record<string, Exact>;
+  /** Priced with the batch modifier (`batch: true`). */
+  batch?: boolean;
+  /** The service tier modifier (`service_tier: flex`). */
+  serviceTier?: string;
+  /** The region modifier (`region: us`). */
+  region?: string;
   /** `input` + `cache_hit_rate` instead of cached_prefix / miss. */
   hitRate?: HitRate;
   /** `calls` counts conversations of this shape. */
@@ -210,13 +300,25 @@ export interface Budget {
   where?: Location;
 }
 
-/** One priced line: tokens x rate per 1M = cost. */
+/** One priced line: tokens x rate per 1M = cost (a `request_fee` line: count x rate per `per`). */
 export interface Line {
   bucket: Bucket;
   window: Window;
   tokens: Exact;
   rate: Exact;
   cost: Exact;
+  /** A cache-write line's retention: its name, or null for an unnamed default retention. */
+  retention?: string | null;
+  /** A long-context tier's label ("above 200000") when the line is priced at one. */
+  tier?: string;
+  /** The modifiers that priced the line (`batch`, `flex`...). */
+  modifiers?: string[];
+  /** A fee line's fee id, request count and unit count of its price. */
+  fee?: string;
+  count?: Exact;
+  per?: Exact;
+  /** A remark on how the line is priced ("no cache-write price: billed at the cache-miss price"). */
+  note?: string;
 }
 
 /** The period an item covers, as priced. */

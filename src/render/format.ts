@@ -75,8 +75,10 @@ export function formatShare(share: Exact): string {
 const BUCKET_LABELS: Record<Bucket, string> = {
   input_cache_hit: "input, cache hit",
   input_cache_miss: "input, cache miss",
+  input_cache_write: "input, cache write",
   output: "output",
   reasoning: "reasoning (at output price)",
+  request_fee: "requests",
 };
 
 /** A human label for a bucket. */

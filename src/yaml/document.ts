@@ -74,9 +74,10 @@ export class YamlFile {
 
   /**
    * Reads a mapping, rejecting keys outside `allowed` with a "did you mean" hint.
-   * `path` names the mapping in messages ("models.deepseek-v4-flash.versions[2]").
+   * `path` names the mapping in messages ("models.deepseek-v4-flash.versions[2]"); keys matching
+   * `pattern` are allowed too (`input_cache_write_<retention>`).
    */
-  map(node: Node, path: string, allowed: readonly string[]): Fields {
+  map(node: Node, path: string, allowed: readonly string[], pattern?: RegExp): Fields {
     const n = this.deref(node);
     if (!isMap(n)) this.fail(n, `${path || "the file"} must be a mapping of keys to values`, `write it as key: value lines`);
     const fields = new Map<string, { key: Scalar; value: Node }>();
@@ -84,7 +85,7 @@ export class YamlFile {
       const keyNode = pair.key as Node;
       if (!isScalar(keyNode)) this.fail(keyNode, `${path}: keys must be plain names`);
       const key = String(keyNode.value);
-      if (allowed.length > 0 && !allowed.includes(key)) {
+      if (allowed.length > 0 && !allowed.includes(key) && !pattern?.test(key)) {
         const hint = didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
         this.fail(keyNode, `unknown key "${join(path, key)}"`, hint);
       }

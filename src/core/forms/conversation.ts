@@ -23,16 +23,25 @@ export interface ConversationTokens {
  * `systemCached: false` makes the first turn's system prompt miss.
  */
 export function conversationTokens(c: Conversation): ConversationTokens {
-  const t = c.turns;
-  if (t.isZero()) return { hit: Exact.ZERO, miss: Exact.ZERO, output: Exact.ZERO, reasoning: Exact.ZERO };
-  const history = c.user.add(c.reply).mul(t).mul(t.sub(Exact.ONE)).div(TWO);
-  const systemHit = c.systemCached ? c.system.mul(t) : c.system.mul(t.sub(Exact.ONE));
-  const systemMiss = c.systemCached ? Exact.ZERO : c.system;
+  if (c.turns.isZero()) return { hit: Exact.ZERO, miss: Exact.ZERO, output: Exact.ZERO, reasoning: Exact.ZERO };
+  return conversationRange(c, Exact.ONE, c.turns);
+}
+
+/**
+ * Tokens of turns `a` to `b` (1-based, inclusive, a <= b) of one conversation, in closed form:
+ * the history of turn k is (k-1)(user + reply), summed over the range.
+ */
+export function conversationRange(c: Conversation, a: Exact, b: Exact): ConversationTokens {
+  const n = b.sub(a).add(Exact.ONE);
+  const history = c.user.add(c.reply).mul(a.add(b).sub(TWO).mul(n).div(TWO));
+  const first = a.eq(Exact.ONE);
+  const systemHit = c.systemCached || !first ? c.system.mul(n) : c.system.mul(n.sub(Exact.ONE));
+  const systemMiss = !c.systemCached && first ? c.system : Exact.ZERO;
   return {
     hit: systemHit.add(c.historyCached ? history : Exact.ZERO),
-    miss: c.user.mul(t).add(systemMiss).add(c.historyCached ? Exact.ZERO : history),
-    output: c.reply.mul(t),
-    reasoning: c.reasoning.mul(t),
+    miss: c.user.mul(n).add(systemMiss).add(c.historyCached ? Exact.ZERO : history),
+    output: c.reply.mul(n),
+    reasoning: c.reasoning.mul(n),
   };
 }
 

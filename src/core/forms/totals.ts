@@ -1,9 +1,9 @@
 // Every workload form reduced to exact bucket token totals: the one input of pricing.
 
 import { InputError, withLocation } from "../errors.js";
-import type { Exact } from "../exact.js";
-import type { Workload } from "../types.js";
-import { conversationTokens, sharedPrefix } from "./conversation.js";
+import { Exact, sum } from "../exact.js";
+import type { Conversation, Workload } from "../types.js";
+import { conversationRange, sharedPrefix } from "./conversation.js";
 import { hitRateSplit } from "./hit-rate.js";
 import { callsOverPeriod } from "./period.js";
 import { warmUp } from "./warmup.js";
@@ -15,13 +15,22 @@ export interface BucketTotals {
   miss: Exact;
   output: Exact;
   reasoning: Exact;
+  /** Cache-write tokens by retention ("" = the default retention); absent without writes. */
+  writes?: Record<string, Exact>;
+  /** Requests per fee id over all calls (a conversation's turns are its calls); absent without. */
+  requests?: Record<string, Exact>;
+}
+
+/** The totals of the requests priced at one long-context tier (-1: below every tier). */
+export interface TierGroup extends BucketTotals {
+  tier: number;
 }
 
 /** Fails when a workload mixes forms (a conversation with per-call tokens, a hit rate with a split). */
 function checkForm(w: Workload): void {
   const fixed = ["cachedPrefix", "miss", "reply", "reasoning"] as const;
   if (w.conversation) {
-    const stray = fixed.find((k) => !w[k].isZero()) ?? (w.hitRate ? "hitRate" : undefined);
+    const stray = fixed.find((k) => !w[k].isZero()) ?? (w.hitRate ? "hitRate" : w.cacheWrites ? "cache_write" : undefined);
     if (stray) {
       throw new InputError(`workload "${w.name}" is a conversation and also has per-call ${stray}`, "give its tokens inside conversation: only", w.where);
     }
@@ -31,31 +40,109 @@ function checkForm(w: Workload): void {
   }
 }
 
-/** Reduces a workload (any form) to calls and exact token totals per bucket. */
-export function workloadTotals(w: Workload): BucketTotals {
+/** Cache-write tokens of one call, all retentions. */
+function writesPerCall(w: Workload): Exact {
+  return sum(Object.values(w.cacheWrites ?? {}));
+}
+
+/** Per-call tokens of a non-conversation workload and the part that is cached across calls. */
+function perCall(w: Workload): { hit: Exact; miss: Exact; output: Exact; reasoning: Exact; cachedPart: Exact } {
+  if (w.hitRate) {
+    const split = hitRateSplit(w.hitRate);
+    return { ...split, output: w.reply, reasoning: w.reasoning, cachedPart: split.hit };
+  }
+  return { hit: w.cachedPrefix, miss: w.miss, output: w.reply, reasoning: w.reasoning, cachedPart: w.cachedPrefix };
+}
+
+/** Input tokens of one call of a non-conversation workload (hits + misses + writes). */
+export function callInput(w: Workload): Exact {
+  const p = perCall(w);
+  return p.hit.add(p.miss).add(writesPerCall(w));
+}
+
+/** Input tokens of turn `k` (1-based) of a conversation: system + (k-1)(user + reply) + user. */
+export function turnInput(c: Conversation, k: Exact): Exact {
+  return c.system.add(c.user).add(k.sub(Exact.ONE).mul(c.user.add(c.reply)));
+}
+
+/** The first turn (1-based) whose input is strictly above `above`, or turns + 1 when none is. */
+export function firstTurnAbove(c: Conversation, above: Exact): Exact {
+  const first = c.system.add(c.user);
+  if (first.cmp(above) > 0) return Exact.ONE;
+  const step = c.user.add(c.reply);
+  if (step.isZero()) return c.turns.add(Exact.ONE);
+  const q = above.sub(first).div(step); // turn k is above when k - 1 > q
+  const k = Exact.int(q.n / q.d + 2n);
+  return k.cmp(c.turns) > 0 ? c.turns.add(Exact.ONE) : k;
+}
+
+/** The tier index of a request with `input` tokens: the highest threshold it is strictly above, or -1. */
+export function tierOf(input: Exact, thresholds: readonly Exact[]): number {
+  let tier = -1;
+  thresholds.forEach((t, i) => {
+    if (input.cmp(t) > 0) tier = i;
+  });
+  return tier;
+}
+
+function scaled(per: Record<string, Exact> | undefined, by: Exact): Record<string, Exact> | undefined {
+  return per && Object.fromEntries(Object.entries(per).map(([k, v]) => [k, v.mul(by)]));
+}
+
+/**
+ * Reduces a workload to its totals per long-context tier: every request's own input (hits +
+ * misses + writes) picks its tier, so a conversation's turns split where their history passes
+ * each threshold (sorted ascending). Groups come in tier order; the warm-up of distinct prefixes
+ * lands on the group holding each conversation's first turn.
+ */
+export function tierGroups(w: Workload, thresholds: readonly Exact[] = []): TierGroup[] {
   checkForm(w);
   const calls = callsOverPeriod(w.calls, w.callsPer, w.period);
-  let per: { hit: Exact; miss: Exact; output: Exact; reasoning: Exact };
+  const groups: TierGroup[] = [];
   let cachedPart: Exact;
   if (w.conversation) {
-    per = conversationTokens(w.conversation);
-    cachedPart = sharedPrefix(w.conversation);
-  } else if (w.hitRate) {
-    const split = hitRateSplit(w.hitRate);
-    per = { ...split, output: w.reply, reasoning: w.reasoning };
-    cachedPart = split.hit;
+    const c = w.conversation;
+    cachedPart = sharedPrefix(c);
+    const starts = thresholds.map((t) => firstTurnAbove(c, t));
+    let from = Exact.ONE;
+    for (let i = -1; i < thresholds.length; i++) {
+      const next = i + 1 < thresholds.length ? starts[i + 1]! : c.turns.add(Exact.ONE);
+      const to = (next.cmp(c.turns.add(Exact.ONE)) < 0 ? next : c.turns.add(Exact.ONE)).sub(Exact.ONE);
+      if (to.cmp(from) < 0) continue;
+      const t = conversationRange(c, from, to);
+      const turns = to.sub(from).add(Exact.ONE);
+      groups.push({ tier: i, calls: calls.mul(turns), hit: calls.mul(t.hit), miss: calls.mul(t.miss), output: calls.mul(t.output), reasoning: calls.mul(t.reasoning) });
+      from = to.add(Exact.ONE);
+    }
+    if (groups.length === 0) groups.push({ tier: -1, calls: Exact.ZERO, hit: Exact.ZERO, miss: Exact.ZERO, output: Exact.ZERO, reasoning: Exact.ZERO });
   } else {
-    per = { hit: w.cachedPrefix, miss: w.miss, output: w.reply, reasoning: w.reasoning };
-    cachedPart = w.cachedPrefix;
+    const p = perCall(w);
+    cachedPart = p.cachedPart;
+    const group: TierGroup = {
+      tier: tierOf(callInput(w), thresholds),
+      calls, hit: calls.mul(p.hit), miss: calls.mul(p.miss), output: calls.mul(p.output), reasoning: calls.mul(p.reasoning),
+    };
+    const writes = scaled(w.cacheWrites, calls);
+    if (writes) group.writes = writes;
+    groups.push(group);
   }
-  let input = { hit: calls.mul(per.hit), miss: calls.mul(per.miss) };
   if (w.distinctPrefixes && !w.distinctPrefixes.isZero()) {
+    const g = groups[0]!;
     try {
-      input = warmUp(input, cachedPart, w.distinctPrefixes, calls);
+      Object.assign(g, warmUp(g, cachedPart, w.distinctPrefixes, calls));
     } catch (err) {
       throw withLocation(err, w.where);
     }
   }
-  return { calls, ...input, output: calls.mul(per.output), reasoning: calls.mul(per.reasoning) };
+  const requests = scaled(w.requests, w.conversation ? calls.mul(w.conversation.turns) : calls);
+  if (requests) groups[0]!.requests = requests;
+  return groups;
 }
 
+/** Reduces a workload (any form) to calls and exact token totals per bucket, all tiers together. */
+export function workloadTotals(w: Workload): BucketTotals {
+  const groups = tierGroups(w);
+  const g = groups[0]!;
+  const calls = callsOverPeriod(w.calls, w.callsPer, w.period);
+  return { ...g, calls };
+}

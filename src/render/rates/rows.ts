@@ -3,7 +3,8 @@
 import type { Exact } from "../../core/exact.js";
 import { formatInstant } from "../../core/instant.js";
 import type { RatesReport } from "../../report/types.js";
-import type { PriceSet, PriceVersion, Version, Window } from "../../core/types.js";
+import type { Fee, PriceSet, PriceVersion, Version, Window } from "../../core/types.js";
+import { partRows } from "./parts.js";
 
 
 /** One flat row: a price window of a version, or a version without prices (alias, retirement). */
@@ -17,16 +18,25 @@ export interface FlatRow {
   until: string;
   window: Window;
   prices: PriceSet | null;
+  /** A tier or modifier row's label ("tier above 200000"); undefined for the version's own prices. */
+  part?: string;
+  multiplier?: Exact;
+  /** The price version the row lists, for its v2 facts (limits, default retention, tiers, modifiers). */
+  version?: PriceVersion;
+  /** The model's fees, on the first row of a model (history) or each model (current). */
+  fees?: Record<string, Fee>;
   calendar: string;
   confidence: string;
   source: string;
   note: string;
 }
 
-function windows(v: PriceVersion | undefined): [Window, PriceSet | null][] {
-  if (!v) return [[null, null]];
-  if (v.flat) return [[null, v.flat]];
-  return [["peak", v.peak!], ["off-peak", v.offPeak!]];
+type Shown = [Window, PriceSet | null, { part?: string; multiplier?: Exact }];
+
+function windows(v: PriceVersion | undefined): Shown[] {
+  if (!v) return [[null, null, {}]];
+  const own: Shown[] = v.flat ? [[null, v.flat, {}]] : [["peak", v.peak!, {}], ["off-peak", v.offPeak!, {}]];
+  return [...own, ...partRows(v).map((p): Shown => [p.window, p.prices, { part: p.label, ...(p.multiplier ? { multiplier: p.multiplier } : {}) }])];
 }
 
 function versionStatus(v: Version): string {
@@ -38,10 +48,11 @@ export function flatRows(report: RatesReport): FlatRow[] {
   const out: FlatRow[] = [];
   if (report.kind === "current") {
     for (const r of report.rows) {
-      for (const [window, prices] of windows(r.price)) {
+      for (const [window, prices, part] of windows(r.price)) {
         out.push({
           model: r.model, currency: r.currency, status: r.status, billed_as: r.billedAs ?? "", replacement: r.replacement ?? "",
-          from: r.price ? formatInstant(r.price.from) : "", until: "", window, prices,
+          from: r.price ? formatInstant(r.price.from) : "", until: "", window, prices, ...part, ...(r.price ? { version: r.price } : {}),
+          ...(r.fees ? { fees: r.fees } : {}),
           calendar: r.price?.calendar ?? "", confidence: r.price?.confidence ?? "", source: r.price?.source ?? "", note: r.price?.note ?? "",
         });
       }
@@ -50,8 +61,11 @@ export function flatRows(report: RatesReport): FlatRow[] {
   }
   for (const h of report.rows) {
     const v = h.version;
-    for (const [window, prices] of windows(v.kind === "price" ? v : undefined)) {
+    for (const [window, prices, part] of windows(v.kind === "price" ? v : undefined)) {
       out.push({
+        ...part,
+        ...(v.kind === "price" ? { version: v } : {}),
+        ...(h.fees ? { fees: h.fees } : {}),
         model: h.model, currency: h.currency, status: versionStatus(v),
         billed_as: v.kind === "alias" ? v.billedAs : "",
         replacement: v.kind === "retired" ? (v.replacement ?? "") : "",
@@ -64,6 +78,6 @@ export function flatRows(report: RatesReport): FlatRow[] {
 }
 
 /** Exact decimal text of a price, or "" when the row has none. */
-export function priceText(p: PriceSet | null, key: keyof PriceSet, show: (x: Exact) => string = (x) => x.toDecimal()): string {
+export function priceText(p: PriceSet | null, key: "input_cache_hit" | "input_cache_miss" | "output", show: (x: Exact) => string = (x) => x.toDecimal()): string {
   return p ? show(p[key]) : "";
 }

@@ -1,0 +1,152 @@
+// Rates of one request's buckets under a version: long-context tier, modifiers, cache writes by retention, fees.
+
+import { InputError } from "./errors.js";
+import { Exact } from "./exact.js";
+import { formatInstantShort, type Instant } from "./instant.js";
+import type { Resolution } from "./resolve.js";
+import { didYouMean } from "./suggest.js";
+import type { FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, Tier, TokenBucket, Workload } from "./types.js";
+
+/** Service-tier names that mean "no modifier" unless a version defines a modifier of that name. */
+const NEUTRAL_TIERS = ["standard", "default", "auto"];
+/** The note on a cache-write line of a version without write prices. */
+export const NO_WRITE_PRICE = "no cache-write price: billed at the cache-miss price";
+
+const KIND_LABEL: Record<ModifierKind, string> = { batch: "batch modifier", service_tier: "service tier", region: "region" };
+
+function modelName(res: Resolution): string {
+  return res.billedAs ?? res.model;
+}
+
+function findModifier(res: Resolution, name: string, kind: ModifierKind, w: Workload): Modifier {
+  const v = res.version;
+  const mod = v.modifiers?.[name];
+  if (mod && mod.kind === kind) return mod;
+  const same = Object.values(v.modifiers ?? {}).filter((m) => m.kind === kind).map((m) => m.name);
+  const at = `its version from ${formatInstantShort(v.from)}`;
+  const message = kind === "batch" ? `"${modelName(res)}" has no batch pricing at ${at}` : `unknown ${KIND_LABEL[kind]} "${name}" for "${modelName(res)}" at ${at}`;
+  const hint = didYouMean(name, same) ?? (same.length ? `${KIND_LABEL[kind]}s: ${same.join(", ")}` : `this version has no ${KIND_LABEL[kind]}s; remove it from the workload`);
+  throw new InputError(message, hint, w.where);
+}
+
+/** The modifiers a workload asks for (batch, service tier, region, in that order), checked against the version. */
+export function chosenModifiers(w: Workload, res: Resolution): Modifier[] {
+  const out: Modifier[] = [];
+  if (w.batch) out.push(findModifier(res, "batch", "batch", w));
+  const tier = w.serviceTier;
+  if (tier && !(NEUTRAL_TIERS.includes(tier) && !res.version.modifiers?.[tier])) out.push(findModifier(res, tier, "service_tier", w));
+  if (w.region) out.push(findModifier(res, w.region, "region", w));
+  for (const m of out) {
+    const clash = out.find((o) => o !== m && m.excludes.includes(o.name));
+    if (clash) throw new InputError(`workload "${w.name}" asks for ${m.name} and ${clash.name}, which "${modelName(res)}" does not combine`, `drop one of them`, w.where);
+  }
+  return out;
+}
+
+/** The cache-write retentions a version knows: its default (when named) and its named write prices. */
+export function knownRetentions(v: PriceVersion): string[] {
+  const set = v.flat ?? v.peak;
+  return [...(v.defaultRetention ? [v.defaultRetention] : []), ...Object.keys(set?.writes ?? {})];
+}
+
+/** Maps a workload retention key ("" = default) to the version's: "" for the default, else the named one; fails on an unknown name. */
+export function versionRetention(w: Workload, res: Resolution, key: string): string {
+  const v = res.version;
+  if (key === "" || key === v.defaultRetention) return "";
+  if ((v.flat ?? v.peak)?.writes?.[key]) return key;
+  const known = knownRetentions(v);
+  throw new InputError(
+    `unknown cache-write retention "${key}" for "${modelName(res)}" at its version from ${formatInstantShort(v.from)}`,
+    didYouMean(key, known) ?? (known.length ? `retentions: ${known.join(", ")}` : "this version prices no named retention: use cache_write"),
+    w.where,
+  );
+}
+
+/** What one bucket of a request costs per 1M tokens, and what priced it. */
+export interface BucketRate {
+  rate: Exact;
+  modifiers: string[];
+  note?: string;
+}
+
+/** The rates of one request's buckets at one price set (a window's), tier and set of modifiers. */
+export class RateSheet {
+  /** The tier actually applied (modifiers with stacks_with_tiers: false or explicit prices turn it off). */
+  readonly tier?: Tier;
+  private readonly set: PriceSet;
+  private readonly explicit?: Modifier;
+
+  constructor(
+    windowSet: PriceSet,
+    tier: Tier | undefined,
+    private readonly mods: Modifier[],
+    private readonly res: Resolution,
+  ) {
+    const explicit = mods.filter((m) => m.prices !== undefined);
+    if (explicit.length > 1) throw new InputError(`${explicit.map((m) => m.name).join(" and ")} both set explicit prices for "${modelName(res)}"`, "use one of them");
+    this.explicit = explicit[0];
+    if (this.explicit) {
+      this.set = this.need(this.explicit.prices, `modifier "${this.explicit.name}"`);
+      return;
+    }
+    this.tier = tier && mods.every((m) => m.stacksWithTiers) ? tier : undefined;
+    this.set = this.tier ? this.need(this.tier.prices, `the tier above ${this.tier.above}`) : windowSet;
+  }
+
+  private need(p: PriceSet | null | undefined, what: string): PriceSet {
+    if (p) return p;
+    throw new InputError(`${what} of "${modelName(this.res)}" has no published ${this.res.currency} prices`, `give --fx RATE to convert from ${this.res.cardCurrency ?? "the card's currency"}`);
+  }
+
+  /** The rate of `bucket` (reasoning: pass "output"); `retention` picks a write price ("" = default). */
+  rate(bucket: TokenBucket, retention = ""): BucketRate {
+    const s = this.set;
+    let note: string | undefined;
+    let write = Exact.ZERO;
+    if (bucket === "input_cache_write") {
+      const price = retention === "" ? s.input_cache_write : s.writes?.[retention];
+      if (!price) note = NO_WRITE_PRICE;
+      write = price ?? s.input_cache_miss;
+    }
+    let r = { input_cache_hit: s.input_cache_hit, input_cache_miss: s.input_cache_miss, input_cache_write: write, output: s.output };
+    const names = this.explicit ? [this.explicit.name] : [];
+    for (const m of this.mods) {
+      if (!m.multiplier) continue;
+      const k = m.multiplier;
+      const on = (b: TokenBucket) => m.appliesTo.includes(b);
+      const miss = on("input_cache_miss") ? r.input_cache_miss.mul(k) : r.input_cache_miss;
+      const cache = (b: "input_cache_hit" | "input_cache_write") => (!on(b) ? r[b] : m.stacksWithCache ? r[b].mul(k) : miss);
+      r = { input_cache_hit: cache("input_cache_hit"), input_cache_miss: miss, input_cache_write: cache("input_cache_write"), output: on("output") ? r.output.mul(k) : r.output };
+      if (on(bucket)) names.push(m.name);
+    }
+    return { rate: r[bucket], modifiers: names, ...(note ? { note } : {}) };
+  }
+}
+
+/** The long-context tier thresholds of a version, ascending. */
+export function thresholds(v: PriceVersion): Exact[] {
+  return (v.tiers ?? []).map((t) => t.above);
+}
+
+/** A fee's price per `per` units at `t` in the report currency; fails on an unknown, unpriced or removed fee. */
+export function feePrice(res: Resolution, id: string, t: Instant, w: Workload): { price: Exact; per: Exact } {
+  const fee = res.fees?.[id];
+  if (!fee) {
+    const known = Object.keys(res.fees ?? {});
+    throw new InputError(
+      `unknown fee "${id}" for "${modelName(res)}"`,
+      didYouMean(id, known) ?? (known.length ? `fees: ${known.join(", ")}` : "its card prices no per-request fees; remove requests: from the workload"),
+      w.where,
+    );
+  }
+  let v: FeeVersion | undefined;
+  for (const fv of fee.versions) if (fv.from <= t) v = fv;
+  if (!v) throw new InputError(`fee "${id}" of "${modelName(res)}" has no price at ${formatInstantShort(t)}: its first price is from ${formatInstantShort(fee.versions[0]!.from)}`, "price it at a later --as-of, or drop the requests", w.where);
+  if (v.removed) throw new InputError(`fee "${id}" of "${modelName(res)}" was removed at ${formatInstantShort(v.from)}`, `price it with --as-of before ${formatInstantShort(v.from)}, or drop the requests`, w.where);
+  const per = v.per!;
+  if (!res.cardCurrency) return { price: v.price!, per };
+  const published = v.currencies?.[res.currency];
+  if (published) return { price: published, per };
+  if (res.fx) return { price: v.price!.mul(res.fx), per };
+  throw new InputError(`fee "${id}" of "${modelName(res)}" has no published ${res.currency} price`, `give --fx RATE to convert from ${res.cardCurrency}`, w.where);
+}
