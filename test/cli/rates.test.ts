@@ -15,6 +15,29 @@ describe("ratecard rates", () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-history.${format}`);
   });
 
+  const V2 = ["--rates", "test/fixtures/cards/v2-card.yaml", "test-large", "test-small"];
+  it.each(["table", "json", "csv", "markdown"])("shows cache writes, tiers, modifiers, limits and fees of a v2 card (%s golden)", async (format) => {
+    const r = spawnCli(["rates", ...V2, "--as-of", "2026-11-01", "-f", format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-v2.${format}`);
+  });
+
+  it.each(["table", "json", "csv", "markdown"])("shows every v2 structure and fee version with --history (%s golden)", async (format) => {
+    const r = spawnCli(["rates", ...V2, "--history", "-f", format]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-v2-history.${format}`);
+  });
+
+  it("lists a v2 version's facts in JSON", () => {
+    const doc = JSON.parse(spawnCli(["rates", ...V2, "--as-of", "2026-11-01", "-f", "json"]).stdout);
+    const large = doc.models[0];
+    expect(large.prices).toEqual([{ window: null, input_cache_hit: "0.3", input_cache_miss: "3", output: "15", input_cache_write: "3.75", input_cache_write_1h: "6" }]);
+    expect([large.default_retention, large.context_window, large.max_output]).toEqual(["5m", "1000000", "64000"]);
+    expect(large.tiers[0]).toMatchObject({ above: "200000", output: "22.5", input_cache_write_1h: "12" });
+    expect(large.modifiers.fast).toMatchObject({ kind: "service_tier", multiplier: "6", stacks_with_tiers: false });
+    expect(large.fees.map((f: { fee: string; price: string }) => [f.fee, f.price])).toEqual([["search", "10"], ["fetch", "0.75"]]);
+  });
+
   it("marks aliases and retirements", () => {
     const doc = JSON.parse(spawnCli(["rates", "--as-of", "2026-09-20", "-f", "json"]).stdout);
     const by = Object.fromEntries(doc.models.map((m: { model: string }) => [m.model, m]));

@@ -39,6 +39,12 @@ describe("schemas", () => {
     expect(ok).toBe(true);
   });
 
+  it.each(yamlFiles("test/fixtures/cards"))("%s (a v2 card using every structure) is valid for the schema and the loader", (file) => {
+    expect(cardSchema(parse(read(file)))).toBe(true);
+    expect(cardSchema.errors ?? []).toEqual([]);
+    expect(() => loadRateCards([{ file, text: read(file) }])).not.toThrow();
+  });
+
   it.each(examples)("%s is a valid plan for the schema and the loader", (file) => {
     expect(planSchema(parse(read(file)))).toBe(true);
     expect(loaderError(file)).toBeUndefined();
