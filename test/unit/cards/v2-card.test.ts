@@ -63,13 +63,6 @@ describe("rate-card v2 language", () => {
     expect(small.search!.versions.map((v) => [v.removed, v.price?.toDecimal(), v.currencies?.CNY?.toDecimal()])).toEqual([[false, "0.75", "5"], [true, undefined, undefined]]);
   });
 
-  it("resolves a snapshot id to its model", () => {
-    const r = resolvePrice(book(), "test-large-20260101", at);
-    expect(r.model).toBe("test-large-20260101");
-    expect(r.billedAs).toBe("test-large");
-    expect(r.version.flat!.output.toDecimal()).toBe("15");
-  });
-
   it("round-trips every v2 structure through the build-time snapshot", () => {
     const parsed = [parseCard(text, FILE)];
     const rebuilt = fromSnapshot(toSnapshot(parsed));
@@ -123,11 +116,6 @@ describe("rate-card v2 language", () => {
     it("rejects tiers on a peak/off-peak version", () => {
       const card = `currency: USD\ncalendars:\n  c:\n    time_zone: UTC\n    rules:\n      - from: 2026-01-01\n        peak_hours: ["09:00-17:00"]\nmodels:\n  m:\n    versions:\n      - from: 2026-01-01\n        calendar: c\n        peak: { input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n        off_peak: { input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n        tiers:\n          - { above: 100, input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n`;
       expect(() => parseCard(card, "w.yaml")).toThrow(/long-context tiers only go with flat prices/);
-    });
-
-    it("rejects a snapshot id that is also a model id", () => {
-      const card = `currency: USD\nmodels:\n  a:\n    snapshots: [b]\n    versions:\n      - { from: 2026-01-01, input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n  b:\n    versions:\n      - { from: 2026-01-01, input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n`;
-      expect(() => loadRateCards([{ file: "s.yaml", text: card }], { builtIn: false })).toThrow(/snapshot id "b" of "a" is also a model id/);
     });
   });
 });
