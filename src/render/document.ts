@@ -51,12 +51,12 @@ export interface Note {
  * display-only geometry (floats of exact amounts); every figure a person reads comes as text.
  */
 export type Chart =
-  | { kind: "lines"; x: { name: string; values: number[]; labels: string[] }; series: { name: string; values: (number | null)[] }[]; yLabels: { top: string; bottom: string } }
+  | { kind: "lines"; title: string; x: { name: string; values: number[]; labels: string[] }; series: { name: string; values: (number | null)[] }[]; yLabels: { top: string; bottom: string } }
   | { kind: "bars"; title: string; bars: { label: string; value: number; text: string }[] }
   | { kind: "stacked"; title: string; x: string[]; series: { name: string; values: number[] }[]; top: { value: number; text: string } }
   | { kind: "headroom"; title: string; bars: { label: string; cost: number; limit: number; text: string; status: Status }[] };
 
-/** A section: an optional title and facts, then a table, lines after it, notes and a chart. */
+/** A section: an optional title and facts, then a table, lines after it and notes. */
 export interface Section {
   title?: string;
   facts?: string[];
@@ -64,7 +64,6 @@ export interface Section {
   /** Lines right under the table (a sum line). */
   after?: string[];
   notes?: Note[];
-  chart?: Chart;
   /** A blank line before the section on a terminal. */
   gap?: boolean;
 }
@@ -95,6 +94,8 @@ export interface Document {
   verdict?: string;
   /** Markdown's hidden first line, so a workflow can find and update its comment. */
   marker?: boolean;
+  /** A picture of the whole report (html draws every kind; the terminal draws lines when asked). */
+  chart?: Chart;
   sections: Section[];
   details?: Details;
   /** Warnings the report carries (stale cards, notes); the terminal prints them on stderr, html in the page. */

@@ -48,6 +48,11 @@ export function formatMoneyBeside(amount: Exact, beside: Exact, currency: string
   return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
 }
 
+/** A display-only float of an exact amount, for chart geometry (every figure a person reads stays exact text). */
+export function chartNumber(e: Exact): number {
+  return Number(e.toFixedPlaces(9));
+}
+
 /** A price per 1M tokens, exact, at least two decimals ("$0.028", "$1.10"). */
 export function formatRate(rate: Exact, currency: string): string {
   const exact = rate.toDecimal();

@@ -34,6 +34,7 @@ type Text = string | Promise<string>;
 export const DOCUMENT_FORMATS: Record<string, (doc: Document, opts: RenderOptions) => Text> = {
   table: async (d, o) => (await import("./formats/table.js")).renderTable(d, o),
   markdown: (d) => renderMarkdown(d),
+  html: async (d) => (await import("./formats/html.js")).renderHtml(d),
 };
 
 /** A command's reporter: its view (report -> document) and its data formats (contracts of their own). */

@@ -105,7 +105,7 @@ describe("config file", () => {
     expect(typo.stderr).toBe('ratecard: error: ratecard.yaml:2:1: unknown key "formt" (did you mean "format"?)\n');
     const format = bad("format: yaml\n");
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/^ratecard: error: ratecard\.yaml:1:9: format: "yaml" is not a format \(one of table, json, csv, markdown\)/);
+    expect(format.stderr).toMatch(/^ratecard: error: ratecard\.yaml:1:9: format: "yaml" is not a format \(one of table, json, csv, markdown, html\)/);
     const path = bad("rates:\n  - nowhere.yaml\n");
     expect(path.code).toBe(2);
     expect(path.stderr).toMatch(/^ratecard: error: ratecard\.yaml:2:5: rates\[0\]: no such file or folder "nowhere\.yaml"/);

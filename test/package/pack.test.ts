@@ -87,7 +87,7 @@ describe("the packed tarball", () => {
     writeFileSync(join(project, "use.cjs"), script);
     const r = inProject(process.execPath, ["use.cjs"]);
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ totals: ["168", "1682"], json: 1, out: "0.28", formats: ["table", "json", "csv", "markdown"] });
+    expect(JSON.parse(r.stdout)).toEqual({ totals: ["168", "1682"], json: 1, out: "0.28", formats: ["table", "json", "csv", "markdown", "html"] });
   });
 
   it("gives the library to ESM import, with named exports and the table renderer", async () => {

@@ -4,7 +4,7 @@ import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
 import type { Column, Document, Section } from "../document.js";
-import { formatMoney } from "../format.js";
+import { chartNumber, formatMoney } from "../format.js";
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
@@ -135,6 +135,20 @@ export function checkDocument(report: CheckReport): Document {
     status: report.status,
     verdict: checkSummary(report),
     marker: true,
+    chart: {
+      kind: "headroom",
+      title: "cost against each budget (dashed: the limit)",
+      bars: checkRows(report).map((r) => {
+        const limit = r.row.budget.fail ?? r.row.budget.warn!;
+        return {
+          label: `${several ? `${r.plan}: ` : ""}${r.model} · ${r.item}`,
+          cost: chartNumber(r.row.cost),
+          limit: chartNumber(limit),
+          text: `${r.cost} of ${formatMoney(limit, r.check.estimate.currency)}`,
+          status: r.status,
+        };
+      }),
+    },
     sections: [{ table: { columns, rows } }],
     details: { summary: "Cost per item and model", sections: details, terminal: false },
     warnings: [],

@@ -4,8 +4,8 @@ import { multiples } from "../../core/estimate.js";
 import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
-import type { Column, Document, Section } from "../document.js";
-import { bucketLabel, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
+import type { Chart, Column, Document, Section } from "../document.js";
+import { bucketLabel, chartNumber, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
 export interface ViewRow {
@@ -149,5 +149,10 @@ export function estimateDocument(report: EstimateReport): Document {
       },
     });
   }
-  return { command: "estimate", title: "ratecard estimate", headline: headline(report), gap: true, sections, warnings: report.warnings };
+  const chart: Chart = {
+    kind: "bars",
+    title: `total cost per model (${report.currency})`,
+    bars: report.estimates.map((e) => ({ label: modelTitle(e), value: chartNumber(e.total), text: formatMoney(e.total, report.currency) })),
+  };
+  return { command: "estimate", title: "ratecard estimate", headline: headline(report), gap: true, chart, sections, warnings: report.warnings };
 }

@@ -89,7 +89,7 @@ function prose(text: string, paint: (s: string) => string, width: number | undef
   return wrapText(text.slice(indent.length), Math.max(10, width - indent.length)).map((l) => paint(indent + l));
 }
 
-async function section(s: Section, c: Paint, opts: RenderOptions): Promise<string[]> {
+function section(s: Section, c: Paint, opts: RenderOptions): string[] {
   const out: string[] = [];
   const w = opts.width;
   if (s.gap) out.push("");
@@ -101,10 +101,6 @@ async function section(s: Section, c: Paint, opts: RenderOptions): Promise<strin
     const text = `${n.sub ? "  " : ""}${plain(n.text)}`;
     out.push(...prose(text, n.level === "warn" ? c.yellow : n.level === "dim" ? c.dim : (x) => x, w));
   }
-  if (s.chart?.kind === "lines" && opts.chart) {
-    const { lineChartText } = await import("./text-chart.js");
-    out.push("", lineChartText(s.chart, c).trimEnd());
-  }
   return out;
 }
 
@@ -115,8 +111,12 @@ export async function renderTable(doc: Document, opts: RenderOptions): Promise<s
   const out: string[] = head ? prose(plain(head), c.bold, opts.width) : [];
   for (const f of doc.facts ?? []) out.push(...prose(plain(f), c.dim, opts.width));
   if (doc.gap) out.push("");
-  for (const s of doc.sections) out.push(...(await section(s, c, opts)));
-  if (doc.details?.terminal) for (const s of doc.details.sections) out.push(...(await section(s, c, opts)));
+  for (const s of doc.sections) out.push(...section(s, c, opts));
+  if (doc.details?.terminal) for (const s of doc.details.sections) out.push(...section(s, c, opts));
+  if (doc.chart?.kind === "lines" && opts.chart) {
+    const { lineChartText } = await import("./text-chart.js");
+    out.push("", lineChartText(doc.chart, c).trimEnd());
+  }
   if (doc.verdict !== undefined) {
     const lines = prose(`${doc.status ? `${doc.status}: ` : ""}${plain(doc.verdict)}`, (x) => x, opts.width);
     if (doc.status) lines[0] = statusPaint(c)[doc.status](doc.status) + lines[0]!.slice(doc.status.length);

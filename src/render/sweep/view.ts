@@ -6,7 +6,7 @@ import type { Axis } from "../../core/sweep-axis.js";
 import type { Frac, Sweep } from "../../core/sweep.js";
 import type { SweepTable } from "../../report/types.js";
 import type { Chart, Column, Document } from "../document.js";
-import { formatMoney, formatShare, formatTokens } from "../format.js";
+import { chartNumber, formatMoney, formatShare, formatTokens } from "../format.js";
 
 
 /** Reads every row of a sweep into exact values. */
@@ -78,11 +78,6 @@ export function fracFormatter(): (f: Frac) => string {
   };
 }
 
-/** A display-only float of an exact value (chart geometry; money text stays exact). */
-function approx(e: Exact): number {
-  return Number(e.toFixedPlaces(9));
-}
-
 /** The chart of a one-parameter sweep: cost against the parameter, one line per model. */
 function sweepChart(t: SweepTable): Chart | undefined {
   const s = t.sweep;
@@ -94,12 +89,13 @@ function sweepChart(t: SweepTable): Chart | undefined {
   const min = costs.reduce((a, b) => (b.cmp(a) < 0 ? b : a));
   return {
     kind: "lines",
+    title: `total cost against ${axisName(axis)} (${s.currency})`,
     x: {
       name: axisName(axis),
-      values: t.rows.map((r) => (typeof r.point[0] === "number" ? r.point[0] : approx(r.point[0] as Exact))),
+      values: t.rows.map((r) => (typeof r.point[0] === "number" ? r.point[0] : chartNumber(r.point[0] as Exact))),
       labels: t.rows.map((r) => pointText(axis, r.point[0]!)),
     },
-    series: s.models.map((name, i) => ({ name, values: t.rows.map((r) => (r.costs[i] ? approx(r.costs[i]!) : null)) })),
+    series: s.models.map((name, i) => ({ name, values: t.rows.map((r) => (r.costs[i] ? chartNumber(r.costs[i]!) : null)) })),
     yLabels: { top: formatMoney(max, s.currency), bottom: formatMoney(min, s.currency) },
   };
 }
@@ -117,7 +113,8 @@ export function sweepDocument(t: SweepTable): Document {
     command: "sweep",
     title: "ratecard sweep",
     headline: sweepHeadline(s),
-    sections: [{ table: { columns, rows }, notes: gapNotes(s).map((text) => ({ text, level: "dim" })), ...(chart ? { chart } : {}) }],
+    ...(chart ? { chart } : {}),
+    sections: [{ table: { columns, rows }, notes: gapNotes(s).map((text) => ({ text, level: "dim" })) }],
     warnings: [],
   };
 }

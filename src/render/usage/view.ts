@@ -3,8 +3,8 @@
 import { Exact, sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
-import type { Column, ColumnKind, Document, Note, Section } from "../document.js";
-import { bucketLabel, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
+import type { Chart, Column, ColumnKind, Document, Note, Section } from "../document.js";
+import { bucketLabel, chartNumber, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
 
 /** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
 interface Grid {
@@ -113,6 +113,31 @@ function notes(lines: string[]): Note[] {
   return lines.map((n) => ({ text: n.trim(), sub: n.startsWith("  "), level: n.startsWith("skipped") ? "warn" : "info" }));
 }
 
+/** Spend per day stacked by model, when the report is grouped by day (the priced lines name the model). */
+function spendChart(r: UsageReport): Chart | undefined {
+  if (!r.by.includes("day") || r.groups.length === 0) return undefined;
+  const days = [...new Set(r.groups.map((g) => g.key.day ?? ""))].sort();
+  const models = [...new Set(r.groups.flatMap((g) => g.lines.map((l) => l.model)))].sort();
+  const cost = new Map<string, Exact[]>();
+  const perDay = new Map<string, Exact[]>();
+  for (const g of r.groups) {
+    const day = g.key.day ?? "";
+    for (const l of g.lines) {
+      const k = `${day}\u0000${l.model}`;
+      cost.set(k, [...(cost.get(k) ?? []), l.cost]);
+    }
+    perDay.set(day, [...(perDay.get(day) ?? []), g.cost]);
+  }
+  const top = days.map((d) => sum(perDay.get(d) ?? [])).reduce((a, b) => (b.cmp(a) > 0 ? b : a), Exact.ZERO);
+  return {
+    kind: "stacked",
+    title: `spend per day by model (${r.currency}, UTC days)`,
+    x: days,
+    series: models.map((m) => ({ name: m, values: days.map((d) => chartNumber(sum(cost.get(`${d}\u0000${m}`) ?? []))) })),
+    top: { value: chartNumber(top), text: formatMoney(top, r.currency) },
+  };
+}
+
 /** The usage report as a document. */
 export function usageDocument(r: UsageReport): Document {
   const groups = groupGrid(r);
@@ -125,5 +150,6 @@ export function usageDocument(r: UsageReport): Document {
   if (n.length > 0) sections.push({ gap: true, notes: notes(n) });
   const cmp = compareLines(r);
   if (cmp.length > 0) sections.push({ gap: true, notes: notes(cmp) });
-  return { command: "usage", title: "ratecard usage", headline: usageHeadline(r), sections, warnings: [] };
+  const chart = spendChart(r);
+  return { command: "usage", title: "ratecard usage", headline: usageHeadline(r), ...(chart ? { chart } : {}), sections, warnings: [] };
 }
