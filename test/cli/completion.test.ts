@@ -31,7 +31,7 @@ describe("completion bash", () => {
     expect(commands.filter((c) => !/^[a-z]+$/.test(c))).toEqual([]);
     expect(bashComplete(r.stdout, ["ratecard", "est"])).toEqual(["estimate"]);
     expect(bashComplete(r.stdout, ["ratecard", "estimate", "--cach"])).toEqual(["--cache-hit-rate", "--cached-prefix"]);
-    expect(bashComplete(r.stdout, ["ratecard", "estimate", "-f", ""])).toEqual(["csv", "json", "markdown", "table"]);
+    expect(bashComplete(r.stdout, ["ratecard", "estimate", "-f", ""])).toEqual(["csv", "html", "json", "markdown", "table"]);
     expect(bashComplete(r.stdout, ["ratecard", "estimate", "--model", "deepseek-v4"])).toEqual(["deepseek-v4-flash", "deepseek-v4-pro"]);
     expect(bashComplete(r.stdout, ["ratecard", "rates", "--history", ""])).toEqual(BUILTIN_MODELS);
     expect(bashComplete(r.stdout, ["ratecard", "completion", "z"])).toEqual(["zsh"]);
@@ -60,7 +60,7 @@ describe("completion zsh and fish", () => {
     expect(r.stdout.split("\n")[0]).toBe("#compdef ratecard");
     expect(r.stdout).toContain(`local -a models=(${BUILTIN_MODELS.map((m) => `'${m}'`).join(" ")})`);
     expect(r.stdout).toMatch(/^ {8}estimate\)$/m);
-    expect(r.stdout).toContain(`'*'{-f,--format}'[output format]:format:(table json csv markdown)'`);
+    expect(r.stdout).toContain(`'*'{-f,--format}'[output format]:format:(table json csv markdown html)'`);
     expect(r.stdout).toContain(`'*'{-m,--model}'[model to price (repeatable; default: every current model)]:model:($models)'`);
     expect(r.stdout).toContain(`'1:shell:(bash zsh fish)'`);
     expect(r.stdout).toContain(`'1:format:(litellm)' \\\n            '2:file:_files' ;;`);
@@ -75,7 +75,7 @@ describe("completion zsh and fish", () => {
       expect(lines.some((l) => l.startsWith("complete -c ratecard -n 'not __fish_seen_subcommand_from ") && l.includes(`-a '${c}'`))).toBe(true);
     }
     expect(lines).toContain(
-      "complete -c ratecard -n '__fish_seen_subcommand_from estimate' -s f -l format -x -a 'table json csv markdown' -d 'output format'",
+      "complete -c ratecard -n '__fish_seen_subcommand_from estimate' -s f -l format -x -a 'table json csv markdown html' -d 'output format'",
     );
     expect(lines).toContain(`complete -c ratecard -n '__fish_seen_subcommand_from rates' -x -a '${BUILTIN_MODELS.join(" ")}'`);
   });
