@@ -17,6 +17,22 @@ import type { Io } from "./io.js";
 
 declare const RATECARD_VERSION: string;
 
+type Register = (program: Command, io: Io, done: (code: number) => void) => void;
+
+/** Every command, in help order; completion last: its script covers the commands registered before it. */
+const COMMANDS: [name: string, register: Register][] = [
+  ["estimate", registerEstimate],
+  ["rates", registerRates],
+  ["check", registerCheck],
+  ["diff", registerDiff],
+  ["sweep", registerSweep],
+  ["solve", registerSolve],
+  ["tokens", registerTokens],
+  ["usage", registerUsage],
+  ["import", registerImport],
+  ["completion", registerCompletion],
+];
+
 /** Runs ratecard with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
@@ -36,16 +52,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
   program.enablePositionalOptions(false);
   program.hook("preAction", (_root, cmd) => applyConfig(cmd, io));
-  registerEstimate(program, io, done);
-  registerRates(program, io, done);
-  registerCheck(program, io, done);
-  registerDiff(program, io, done);
-  registerSweep(program, io, done);
-  registerSolve(program, io, done);
-  registerTokens(program, io, done);
-  registerUsage(program, io, done);
-  registerImport(program, io, done);
-  registerCompletion(program, io, done); // last: its script covers the commands registered before it
+  // Setting up a command costs start-up time: when argv names one, only that one is set up
+  // (help, completion, a typo's did-you-mean and no command at all need them all).
+  const named = COMMANDS.find(([name]) => name === argv.find((a) => !a.startsWith("-")) && name !== "completion");
+  for (const [, register] of named ? [named] : COMMANDS) register(program, io, done);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,6 +3,7 @@
 import type { Instant } from "./instant.js";
 import { InputError } from "./errors.js";
 import { displayId } from "./names.js";
+import { compareNames } from "./order.js";
 import { findModel, resolvePrice, versionAt, type Resolution } from "./resolve.js";
 import { closest, didYouMean } from "./suggest.js";
 import type { Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
@@ -56,7 +57,7 @@ function selected(book: RateBook, ids?: string[], filter: RatesFilter = {}): [st
     const near = closest(text, rows.map(([shown]) => shown));
     throw new InputError(`no model matches "${filter.search}"`, near.length ? `did you mean ${near.map((x) => `"${x}"`).join(" or ")}?` : "run `ratecard rates` to list the models");
   }
-  return found.sort((a, b) => a[0].localeCompare(b[0]));
+  return found.sort((a, b) => compareNames(a[0], b[0]));
 }
 
 /** Every selected model's status and prices at `asOf`. */

@@ -1,5 +1,7 @@
 // "Did you mean" suggestions: the closest known names by edit distance.
 
+import { compareNames } from "./order.js";
+
 function distance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -28,7 +30,7 @@ export function closest(name: string, known: Iterable<string>, limit = 3): strin
   const best = Math.min(...scored.map((s) => s.d));
   return scored
     .filter((s) => s.d <= cutoff && s.d <= best + 1)
-    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
+    .sort((x, y) => x.d - y.d || compareNames(x.k, y.k))
     .slice(0, limit)
     .map((s) => s.k);
 }

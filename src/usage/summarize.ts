@@ -2,6 +2,7 @@
 
 import { Exact, sum } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
+import { compareNames } from "../core/order.js";
 import type { PriceSet, RateBook, Window } from "../core/types.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
 import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
@@ -105,7 +106,7 @@ function linesOf(book: RateBook, cells: Cell[]): UsageLine[] {
   }
   return lines.sort(
     (a, b) =>
-      a.model.localeCompare(b.model) ||
+      compareNames(a.model, b.model) ||
       a.priceFrom - b.priceFrom ||
       WINDOW_ORDER[a.window ?? "flat"]! - WINDOW_ORDER[b.window ?? "flat"]! ||
       BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket),

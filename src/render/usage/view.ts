@@ -2,6 +2,7 @@
 
 import { Exact, sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
+import { compareNames } from "../../core/order.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
 import type { Chart, Column, ColumnKind, Document, Note, Section } from "../document.js";
 import { bucketLabel, chartNumber, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
@@ -55,7 +56,7 @@ function priceGrid(r: UsageReport): Grid {
   }
   const sorted = [...merged.values()].sort(
     ({ line: a }, { line: b }) =>
-      a.model.localeCompare(b.model) ||
+      compareNames(a.model, b.model) ||
       a.priceFrom - b.priceFrom ||
       WINDOW_ORDER[a.window ?? "flat"] - WINDOW_ORDER[b.window ?? "flat"] ||
       BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket],
