@@ -50,6 +50,28 @@ export function perMillion(perToken: number): string {
   return Exact.parseDecimal(String(perToken))!.mul(MILLION).toDecimal();
 }
 
+const JSON_NUMBER = /([:,[]\s*)(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)/g;
+
+/**
+ * Fails on a number JSON.parse would silently turn into 0 (1e-400) or Infinity (1e400): a price
+ * must never become $0 on the way in. Only numbers with an exponent can get there.
+ */
+function checkFloatRange(text: string, file: string): void {
+  for (const m of text.matchAll(JSON_NUMBER)) {
+    const literal = m[0].slice(m[1]!.length);
+    const v = Number(literal);
+    const nonZero = /[1-9]/.test(m[3]! + (m[4] ?? ""));
+    if (Number.isFinite(v) && (v !== 0 || !nonZero)) continue;
+    const where = { file, ...lineCol(text, m.index! + m[1]!.length) };
+    const shown = literal.length <= 40 ? literal : `a number of ${literal.length} characters`;
+    throw new InputError(
+      `${shown} is ${v === 0 ? "too small" : "too large"} for a JSON number: it would be read as ${v === 0 ? "0" : "infinity"}`,
+      "write it within float range, like 2.8e-07 per token",
+      where,
+    );
+  }
+}
+
 /** A YAML key or scalar: plain when it is safe, else double-quoted (JSON strings are valid YAML). */
 function yamlText(s: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
@@ -61,10 +83,13 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
   try {
     data = JSON.parse(text);
   } catch (err) {
+    // Node's message quotes the text around the fault: only the position is kept (the file may be anything).
     const msg = (err as Error).message;
     const pos = /at position (\d+)/.exec(msg);
-    throw new InputError(`not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, "")}`, "LiteLLM's file is model_prices_and_context_window.json", pos ? { file, ...lineCol(text, Number(pos[1])) } : { file });
+    const what = msg.replace(/ in JSON at position \d+.*$/, "").replace(/,? *"[^]*"(\.\.\.)? is not valid JSON.*$/, "").replace(/ '[^]'/, "");
+    throw new InputError(`not valid JSON: ${what}`, "LiteLLM's file is model_prices_and_context_window.json", pos ? { file, ...lineCol(text, Number(pos[1])) } : { file });
   }
+  checkFloatRange(text, file);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new InputError("expected a JSON object of model names to prices", "LiteLLM's file is model_prices_and_context_window.json", { file });
   }

@@ -3,6 +3,8 @@
 import { InputError } from "../core/errors.js";
 import { formatInstantShort } from "../core/instant.js";
 import { indexNames, modelKey, tryLookupModel } from "../core/names.js";
+import { quote } from "../core/printable.js";
+import { versionAt } from "../core/resolve.js";
 import { didYouMean } from "../core/suggest.js";
 import type { Calendar, Fee, FeeVersion, Model, RateBook, Version } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
@@ -92,6 +94,34 @@ function checkReferences(book: RateBook): void {
   }
 }
 
+/**
+ * Fails on aliases that lead back to themselves. A loop, if any, is in force at the start of its
+ * latest-starting alias version, so checking at each alias version's start finds every loop.
+ */
+function checkAliasLoops(book: RateBook): void {
+  for (const model of book.models.values()) {
+    for (const v of model.versions) {
+      if (v.kind !== "alias") continue;
+      const path = [model];
+      let from = model;
+      let target = v.billedAs;
+      for (;;) {
+        const next = tryLookupModel(book, target, from.provider);
+        if (next instanceof InputError) break; // checkReferences names unknown targets
+        if (path.includes(next)) {
+          const loop = [...path.slice(path.indexOf(next)), next].map((m) => quote(m.id, 60)).join(" -> ");
+          throw new InputError(`model aliases form a loop at ${formatInstantShort(v.from)}: ${loop}`, "fix billed_as so the chain ends at a priced model", v.where);
+        }
+        path.push(next);
+        const at = versionAt(next, v.from);
+        if (at?.kind !== "alias") break;
+        from = next;
+        target = at.billedAs;
+      }
+    }
+  }
+}
+
 /** Merges cards in order (built-in first, then user cards) into a checked rate book. */
 export function mergeCards(cards: CardData[]): RateBook {
   const book: RateBook = { models: new Map(), names: new Map(), calendars: new Map(), cards: [] };
@@ -119,5 +149,6 @@ export function mergeCards(cards: CardData[]): RateBook {
   }
   book.names = indexNames(book.models);
   checkReferences(book);
+  checkAliasLoops(book);
   return book;
 }

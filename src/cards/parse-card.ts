@@ -1,6 +1,7 @@
 // One rate-card YAML file -> validated card data (models, versions, calendars), numbers exact.
 
-import type { Node } from "yaml";
+import { isMap, isScalar, type Node } from "yaml";
+import { InputError } from "../core/errors.js";
 import { isKnownTimeZone } from "../core/calendar.js";
 import { parseHours } from "../core/hours.js";
 import { parseInstant, type Instant } from "../core/instant.js";
@@ -218,9 +219,30 @@ function readCalendar(y: YamlFile, node: Node, name: string): Calendar {
   return { name, timeZone, holidays, rules, ...(until !== undefined ? { holidaysKnownUntil: until } : {}) };
 }
 
+const NOT_A_CARD = "is not a rate card (a YAML mapping with provider:, currency: and models:)";
+
+/** The error for a file that is not a rate card; it never quotes the file's content. */
+function notACard(file: string): InputError;
+/** Runs `read`, turning a YAML syntax error into "not a rate card" (its message could quote the content). */
+function notACard<T>(file: string, read: () => T): T;
+function notACard<T>(file: string, read?: () => T): T | InputError {
+  const err = new InputError(NOT_A_CARD, "name a rate card file; see rates/ for examples", { file });
+  if (!read) return err;
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof InputError && /^YAML syntax error/.test(e.message)) throw new InputError(`${NOT_A_CARD}: YAML syntax error`, "fix the YAML syntax", e.where);
+    throw e;
+  }
+}
+
 /** Parses one rate card. `file` names it in messages; nothing is read from disk here. */
 export function parseCard(text: string, file: string, builtIn = false): CardData {
-  const y = new YamlFile(text, file);
+  const y = notACard(file, () => new YamlFile(text, file));
+  const root = y.root;
+  if (!isMap(root) || !root.items.some((p) => isScalar(p.key) && (CARD_KEYS as readonly unknown[]).includes(p.key.value))) {
+    throw notACard(file);
+  }
   const f = y.map(y.root, "", CARD_KEYS);
   const currency = f.parsed("currency", (t) => {
     if (!/^[A-Z]{3}$/.test(t)) throw new Error(`"${t}" is not a currency code (write USD, CNY, EUR...)`);

@@ -1,6 +1,6 @@
 // Flag values -> typed values, failing as usage errors that name the flag.
 
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { UsageError } from "../core/errors.js";
 import { parseInstant, type Instant } from "../core/instant.js";
 import { formatsOf, type Reported } from "../render/reporters.js";
@@ -14,9 +14,11 @@ export function flagValue<T>(flag: string, text: string, parse: (t: string) => T
   }
 }
 
-/** Collects a repeatable flag; commas also separate values ("-m a,b"). */
+/** Collects a repeatable flag; commas also separate values ("-m a,b"). An empty value is an error, never "all". */
 export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+  const items = value.split(",").map((v) => v.trim());
+  if (items.some((v) => v === "")) throw new InvalidArgumentError(value.trim() === "" ? "it is empty" : "the list has an empty item");
+  return [...previous, ...items];
 }
 
 /** The --format option of a command, limited to the formats its reporter has. */

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { InputError, UsageError } from "../core/errors.js";
+import { isQuotable, quote } from "../core/printable.js";
 
 function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
   const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
@@ -16,7 +17,7 @@ function git(args: string[], cwd: string): { ok: boolean; out: string; err: stri
 
 /** The text of `file` (a working-copy path) as committed at `ref`, named "REF:PATH" for messages. */
 export function readAtRef(ref: string, file: string, cwd: string): { file: string; text: string } {
-  if (ref.startsWith("-") || ref.trim() === "") throw new UsageError(`--base-ref: "${ref}" is not a git ref`, "name a branch, tag or commit, e.g. --base-ref origin/main");
+  if (ref.startsWith("-") || ref.trim() === "" || !isQuotable(ref, 200)) throw new UsageError(`--base-ref: ${quote(ref)} is not a git ref`, "name a branch, tag or commit, e.g. --base-ref origin/main");
   let full: string;
   try {
     full = realpathSync(resolve(cwd, file));
@@ -29,7 +30,7 @@ export function readAtRef(ref: string, file: string, cwd: string): { file: strin
   const path = relative(root, full).split(sep).join("/");
   const label = `${ref}:${path}`;
   if (!git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root).ok) {
-    throw new InputError(`unknown git ref "${ref}"`, "fetch it first (actions/checkout needs fetch-depth: 0) or name an existing branch, tag or commit", { file });
+    throw new InputError(`unknown git ref ${quote(ref)}`, "fetch it first (actions/checkout needs fetch-depth: 0) or name an existing branch, tag or commit", { file });
   }
   const shown = git(["show", `${ref}:${path}`], root);
   if (!shown.ok) {

@@ -1,5 +1,6 @@
 // The CLI's injected world: output streams, environment and clock (tests pass their own).
 
+import { safeLine, safeOutput } from "../core/printable.js";
 import type { RenderOptions } from "../render/options.js";
 
 /** Something text can be written to. */
@@ -47,7 +48,23 @@ export function renderOptions(io: Io): RenderOptions {
   return { color: useColor(io), ...(Number.isInteger(cols) && cols > 0 ? { width: cols } : {}) };
 }
 
-/** Writes each warning to stderr as "ratecard: warning: ...". */
+/** Writes each warning to stderr as "ratecard: warning: ...", one line each, control characters escaped. */
 export function writeWarnings(io: Io, warnings: Iterable<string>): void {
-  for (const w of warnings) io.stderr.write(`ratecard: warning: ${w}\n`);
+  for (const w of warnings) io.stderr.write(`ratecard: warning: ${safeLine(w)}\n`);
+}
+
+/**
+ * The one spot every rendered output passes through: standard output with control characters
+ * escaped (colour codes kept when colour is on), so no format can put a raw escape on the screen.
+ */
+export function safeStdout(io: Io): Io {
+  const out = io.stdout;
+  const keepColor = useColor(io);
+  const stdout: Sink = {
+    write: (text: string) => out.write(safeOutput(String(text), keepColor)),
+    isTTY: out.isTTY,
+    ...(out.columns !== undefined ? { columns: out.columns } : {}),
+    ...(out.once ? { once: (event: "drain", listener: () => void) => out.once!(event, listener) } : {}),
+  };
+  return { ...io, stdout };
 }

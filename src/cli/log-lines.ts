@@ -1,9 +1,11 @@
 // Usage-log input: paths to JSONL sources (files, folders, .gz, stdin), streamed line by line.
 
-import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { createGunzip } from "node:zlib";
 import { InputError, UsageError } from "../core/errors.js";
+import { bytesText, LIMIT_ENV, limits } from "./limits.js";
+import { fsCause, fsError, specialKind, statPath } from "./sources.js";
 
 /** One stream of log lines: a file or standard input. */
 interface LogSource {
@@ -18,17 +20,29 @@ interface LogSource {
 
 const LOG_FILE = /\.jsonl(\.gz)?$/;
 
-function walk(dir: string, out: string[]): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) walk(full, out);
-    else if (e.isFile() && LOG_FILE.test(e.name)) out.push(full);
+/** Collects the log files below `dir` (iteratively: deep trees cannot overflow the stack); `shown` names it in errors. */
+function walk(root: string, shown: string, out: string[]): void {
+  const dirs = [root];
+  while (dirs.length > 0) {
+    const dir = dirs.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      throw fsError(err, join(shown, relative(root, dir)), "cannot list the folder");
+    }
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) dirs.push(full);
+      else if (e.isFile() && LOG_FILE.test(e.name)) out.push(full);
+    }
   }
 }
 
 /** Expands paths: a file as is, a folder to every *.jsonl / *.jsonl.gz below it (sorted), `-` to stdin. */
 export function logSources(paths: string[], cwd = process.cwd()): LogSource[] {
   if (paths.length === 0) throw new UsageError("usage needs log files or folders", "e.g. ratecard usage logs/ or ratecard usage - < log.jsonl");
+  if (paths.filter((p) => p === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once: standard input can be read only once");
   const out: LogSource[] = [];
   for (const p of paths) {
     if (p === "-") {
@@ -38,16 +52,22 @@ export function logSources(paths: string[], cwd = process.cwd()): LogSource[] {
     const full = resolve(cwd, p);
     let st;
     try {
-      st = statSync(full);
-    } catch {
-      throw new InputError("no such file or folder", "check the path", { file: p });
+      st = statPath(full, p);
+    } catch (err) {
+      if (err instanceof InputError && err.message === "no such file") throw new InputError("no such file or folder", "check the path", { file: p });
+      throw err;
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(full, found);
+      walk(full, p, found);
       if (found.length === 0) throw new InputError("the folder has no *.jsonl or *.jsonl.gz files", "name a log file, or a folder holding some", { file: p });
-      for (const f of found.sort()) out.push({ name: join(p, relative(full, f)), path: f, gzip: f.endsWith(".gz"), size: statSync(f).size });
+      for (const f of found.sort()) {
+        const name = join(p, relative(full, f));
+        out.push({ name, path: f, gzip: f.endsWith(".gz"), size: statPath(f, name).size });
+      }
     } else {
+      const kind = specialKind(st);
+      if (kind) throw new InputError(`is ${kind}, not a regular file`, "name a log file, or pipe it in with -", { file: p });
       out.push({ name: p, path: full, gzip: p.endsWith(".gz"), size: st.size });
     }
   }
@@ -57,15 +77,50 @@ export function logSources(paths: string[], cwd = process.cwd()): LogSource[] {
 /** Receives one line as UTF-8 bytes b[start, end) (end excludes the newline and a CR before it). */
 type LineSink = (b: Buffer, start: number, end: number, lineNumber: number) => void;
 
+/** Receives the number of a line longer than the line budget (its bytes are dropped, not kept). */
+export type LongLineSink = (lineNumber: number) => void;
+
 /**
  * Splits a byte stream into lines without decoding it (the scanner reads bytes; a string per line
  * would cost more than the scan). A line spanning chunks is joined once, at its newline.
  */
 class LineSplitter {
   private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** The line being read is over budget: its bytes are dropped up to its newline. */
+  private dropping = false;
   private n = 0;
+  private readonly max = limits().lineBytes;
 
-  constructor(private readonly onLine: LineSink) {}
+  constructor(
+    private readonly onLine: LineSink,
+    private readonly onLong: LongLineSink,
+  ) {}
+
+  private keep(part: Buffer): void {
+    if (this.dropping) return;
+    this.pendingBytes += part.length;
+    if (this.pendingBytes > this.max) {
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.dropping = true;
+      return;
+    }
+    this.pending.push(Buffer.from(part)); // a copy: chunks may be reused
+  }
+
+  /** Ends the joined line at a newline (or the end of the stream). */
+  private flush(): void {
+    if (this.dropping) {
+      this.dropping = false;
+      this.onLong(++this.n);
+      return;
+    }
+    const line = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.emit(line, 0, line.length);
+  }
 
   private emit(b: Buffer, start: number, end: number): void {
     this.n++;
@@ -76,42 +131,41 @@ class LineSplitter {
 
   push(chunk: Buffer): void {
     let pos = 0;
-    if (this.pending.length > 0) {
+    if (this.pending.length > 0 || this.dropping) {
       const nl = chunk.indexOf(10);
       if (nl < 0) {
-        this.pending.push(Buffer.from(chunk));
+        this.keep(chunk);
         return;
       }
-      this.pending.push(chunk.subarray(0, nl));
-      const line = Buffer.concat(this.pending);
-      this.pending = [];
-      this.emit(line, 0, line.length);
+      this.keep(chunk.subarray(0, nl));
+      this.flush();
       pos = nl + 1;
     }
     for (;;) {
       const nl = chunk.indexOf(10, pos);
       if (nl < 0) break;
-      this.emit(chunk, pos, nl);
+      if (nl - pos > this.max) this.onLong(++this.n);
+      else this.emit(chunk, pos, nl);
       pos = nl + 1;
     }
-    if (pos < chunk.length) this.pending.push(Buffer.from(chunk.subarray(pos))); // a copy: chunks may be reused
+    if (pos < chunk.length) this.keep(chunk.subarray(pos));
   }
 
   end(): void {
-    if (this.pending.length === 0) return;
-    const line = Buffer.concat(this.pending);
-    this.pending = [];
-    this.emit(line, 0, line.length);
+    if (this.pending.length === 0 && !this.dropping) return;
+    this.flush();
   }
 }
 
 /** Reads a plain file with blocking reads into one reused buffer: the fastest way, and flat in memory. */
-function fileLines(src: LogSource, path: string, onLine: LineSink, onBytes?: (n: number) => void): void {
-  const lines = new LineSplitter(onLine);
+function fileLines(src: LogSource, path: string, onLine: LineSink, onLong: LongLineSink, onBytes?: (n: number) => void): void {
+  const lines = new LineSplitter(onLine, onLong);
   const chunk = Buffer.allocUnsafe(1 << 18);
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
+    const kind = specialKind(fstatSync(fd));
+    if (kind) throw new InputError(`is ${kind}, not a regular file`, "name a log file", { file: src.name });
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
@@ -119,7 +173,7 @@ function fileLines(src: LogSource, path: string, onLine: LineSink, onBytes?: (n:
       lines.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
   } catch (err) {
-    if (err instanceof Error && "syscall" in err) throw new InputError(`cannot read: ${err.message}`, "check the file", { file: src.name });
+    if (err instanceof Error && "syscall" in err) throw fsError(err, src.name);
     throw err;
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -128,11 +182,15 @@ function fileLines(src: LogSource, path: string, onLine: LineSink, onBytes?: (n:
 }
 
 /** Streams standard input or a gzip file (gunzipped) through the splitter. */
-function streamedLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: LineSink, onBytes?: (n: number) => void): Promise<void> {
+function streamedLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: LineSink, onLong: LongLineSink, onBytes?: (n: number) => void): Promise<void> {
   return new Promise((done, fail) => {
     const raw: NodeJS.ReadableStream = src.path ? createReadStream(src.path, { highWaterMark: 1 << 18 }) : stdin;
     const input = src.gzip ? raw.pipe(createGunzip({ chunkSize: 1 << 18 })) : raw;
-    const lines = new LineSplitter(onLine);
+    const lines = new LineSplitter(onLine, onLong);
+    // A gzip bomb stops here: output beyond ratio x input (plus a floor for small files).
+    const { gunzipRatio } = limits();
+    const maxOut = src.gzip ? src.size * gunzipRatio + GUNZIP_FLOOR : Infinity;
+    let out = 0;
     let stopped = false;
     const stop = (err: unknown) => {
       if (stopped) return;
@@ -142,12 +200,27 @@ function streamedLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: Lin
       fail(err);
     };
     const failWith = (err: Error) =>
-      stop(new InputError(src.gzip ? `cannot read the gzip stream: ${err.message}` : `cannot read: ${err.message}`, "check the file", { file: src.name }));
+      stop(
+        "syscall" in err
+          ? fsError(err, src.name)
+          : new InputError(src.gzip ? `cannot read the gzip stream: ${fsCause(err)}` : `cannot read: ${fsCause(err)}`, "check the file", { file: src.name }),
+      );
     raw.on("error", failWith);
     if (input !== raw) input.on("error", failWith);
     if (onBytes) raw.on("data", (chunk: Buffer | string) => onBytes(chunk.length));
     input.on("data", (chunk: Buffer | string) => {
       if (stopped) return;
+      out += chunk.length;
+      if (out > maxOut) {
+        stop(
+          new InputError(
+            `expands to more than ${gunzipRatio} times its compressed size (a gzip bomb?)`,
+            `${LIMIT_ENV.gunzipRatio} raises the ratio; or gunzip it yourself and pass the .jsonl`,
+            { file: src.name },
+          ),
+        );
+        return;
+      }
       try {
         lines.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
       } catch (err) {
@@ -171,7 +244,15 @@ function streamedLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: Lin
  * Feeds the lines of a source to `onLine` (gunzipped when .gz), reporting raw bytes read to
  * `onBytes`. Memory stays flat: nothing holds more than a chunk and the line being joined.
  */
-export async function streamLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: LineSink, onBytes?: (n: number) => void): Promise<void> {
-  if (src.path && !src.gzip) fileLines(src, src.path, onLine, onBytes);
-  else await streamedLines(src, stdin, onLine, onBytes);
+export async function streamLines(src: LogSource, stdin: NodeJS.ReadableStream, onLine: LineSink, onLong: LongLineSink, onBytes?: (n: number) => void): Promise<void> {
+  if (src.path && !src.gzip) fileLines(src, src.path, onLine, onLong, onBytes);
+  else await streamedLines(src, stdin, onLine, onLong, onBytes);
 }
+
+/** The skip detail of a line over the budget. */
+export function longLineDetail(): string {
+  return `the line is longer than ${bytesText(limits().lineBytes)} (${LIMIT_ENV.lineBytes} raises the limit)`;
+}
+
+/** Bytes any gzip log may expand to regardless of the ratio. */
+const GUNZIP_FLOOR = 64 * 1024 * 1024;

@@ -1,20 +1,29 @@
 // Process entry of the bundled CLI: real streams, env and clock, then exit with run's code.
 
-import { readFileSync } from "node:fs";
+import { exitCodeOf, formatError, writeError } from "./errors.js";
+import { readStdinText } from "./stdin.js";
 import { run } from "./run.js";
 
 // A reader that closed the pipe early (`ratecard sweep ... | head`) has all it wants: stop quietly.
+// Any other write error (a full disk) is one line on stderr and exit 4, never a gate's verdict.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
+  if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  const e = writeError(err);
+  try {
+    process.stderr.write(formatError(e, false));
+  } finally {
+    process.exit(exitCodeOf(e));
+  }
 });
+// Nothing more can be said when stderr itself fails.
+process.stderr.on("error", () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 3));
 
 run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   now: () => Date.now(),
-  readStdin: () => readFileSync(0, "utf8"),
+  readStdin: readStdinText,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -31,7 +31,7 @@ export async function readPlanText(text: string, file: string, io: Io, dir = dir
   for (const ref of refs) {
     let body: string;
     try {
-      body = readTextFile(join(dir, ref.path), io.cwd).text;
+      body = readTextFile(join(dir, ref.path), io.cwd, "text").text;
     } catch (err) {
       const why = err instanceof InputError ? err.message : String(err);
       throw new InputError(`cannot read ${ref.path}: ${why}`, "token files are read relative to the plan file", ref.where);

@@ -13,7 +13,8 @@ import { registerTokens } from "./commands/tokens.js";
 import { registerUsage } from "./commands/usage.js";
 import { applyConfig } from "./config.js";
 import { exitCodeOf, formatError } from "./errors.js";
-import type { Io } from "./io.js";
+import { safeStdout, type Io } from "./io.js";
+import { configureLimits } from "./limits.js";
 
 declare const RATECARD_VERSION: string;
 
@@ -34,7 +35,8 @@ const COMMANDS: [name: string, register: Register][] = [
 ];
 
 /** Runs ratecard with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], given: Io): Promise<number> {
+  const io = safeStdout(given);
   let code = 0;
   const done = (c: number) => {
     code = c;
@@ -58,6 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   for (const [, register] of named ? [named] : COMMANDS) register(program, io, done);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
+    configureLimits(io.env);
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (err) {

@@ -44,6 +44,14 @@ export class BudgetExceeded extends RatecardError {
   }
 }
 
+/** Output could not be written (a full disk, a closed stream): exit 4, never a gate verdict. */
+export class WriteError extends RatecardError {
+  constructor(message: string, hint?: string) {
+    super(message, { exitCode: 4, hint });
+    this.name = "WriteError";
+  }
+}
+
 /** Returns a copy of an input error with a location attached when it has none. */
 export function withLocation(err: unknown, where: Location | undefined): unknown {
   if (!where || !(err instanceof InputError) || err.where) return err;

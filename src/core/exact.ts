@@ -9,6 +9,18 @@ function gcd(a: bigint, b: bigint): bigint {
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
+/** Most digits one number may have (before its exponent), and the largest exponent: beyond them arithmetic slows down. */
+export const MAX_DIGITS = 1000;
+export const MAX_EXPONENT = 1000;
+
+/** Thrown by `Exact.parseDecimal` for a number longer than MAX_DIGITS digits (an input error, not a bug). */
+export class DigitLimitError extends Error {
+  constructor(digits: number) {
+    super(`a number with ${digits} digits is longer than the limit of ${MAX_DIGITS} digits`);
+    this.name = "DigitLimitError";
+  }
+}
+
 /** An exact rational number n/d with d > 0, always in lowest terms. */
 export class Exact {
   readonly n: bigint;
@@ -34,15 +46,21 @@ export class Exact {
   static readonly ZERO = new Exact(0n, 1n);
   static readonly ONE = new Exact(1n, 1n);
 
-  /** Parses a decimal literal ("0.028", "1e6", "-3.5"); returns undefined when it is not one. */
+  /**
+   * Parses a decimal literal ("0.028", "1e6", "-3.5"); returns undefined when it is not one (or
+   * its exponent is beyond MAX_EXPONENT); throws DigitLimitError beyond MAX_DIGITS digits.
+   */
   static parseDecimal(text: string): Exact | undefined {
     const m = DECIMAL.exec(text.trim());
     if (!m) return undefined;
     const frac = m[3] ?? "";
+    const digits = m[2]!.length + frac.length;
+    if (digits > MAX_DIGITS) throw new DigitLimitError(digits);
     let n = BigInt(m[2] + frac);
     let d = 10n ** BigInt(frac.length);
+    if (m[4] && m[4].replace(/^[+-]?0*/, "").length > 5) return undefined;
     const exp = m[4] ? Number(m[4]) : 0;
-    if (Math.abs(exp) > 1000) return undefined;
+    if (Math.abs(exp) > MAX_EXPONENT) return undefined;
     if (exp > 0) n *= 10n ** BigInt(exp);
     else if (exp < 0) d *= 10n ** BigInt(-exp);
     return Exact.of(m[1] === "-" ? -n : n, d);

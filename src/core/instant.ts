@@ -1,5 +1,6 @@
 // Instants: parsing "YYYY-MM-DD" and ISO date-times (UTC unless an offset is given), and printing them.
 
+import { quote } from "./printable.js";
 import { QuantityError } from "./quantity.js";
 
 /** Milliseconds since the Unix epoch, UTC. Time, not money, so a JS number is exact here. */
@@ -12,7 +13,7 @@ const DATE_TIME =
 export function parseInstant(text: string): Instant {
   const t = text.trim();
   const m = DATE_TIME.exec(t);
-  if (!m) throw new QuantityError(`"${t}" is not a date (write YYYY-MM-DD or an ISO date-time like 2026-08-16T16:00Z)`);
+  if (!m) throw new QuantityError(`${quote(t)} is not a date (write YYYY-MM-DD or an ISO date-time like 2026-08-16T16:00Z)`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0", zone] = m;
   const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   const utc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], Number(ms.padEnd(3, "0")));
@@ -25,13 +26,15 @@ export function parseInstant(text: string): Instant {
     parts[4] > 59 ||
     parts[5] > 59
   ) {
-    throw new QuantityError(`"${t}" is not a real date or time`);
+    throw new QuantityError(`${quote(t)} is not a real date or time`);
   }
   let offsetMin = 0;
   if (zone && zone.toUpperCase() !== "Z") {
     const sign = zone.startsWith("-") ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");
-    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    if (oh > 23 || om > 59) throw new QuantityError(`${quote(t)} has an offset that is not a time zone (write -23:59 to +23:59)`);
+    offsetMin = sign * (oh * 60 + om);
   }
   return utc - offsetMin * 60000;
 }

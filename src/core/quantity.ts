@@ -1,6 +1,7 @@
 // Parsing of human-written counts ("1_000_000", "1e6", "1.5M", "2k") and shares ("25%", "0.25").
 
 import { Exact } from "./exact.js";
+import { quote } from "./printable.js";
 
 const SUFFIX: Record<string, bigint> = { k: 1000n, K: 1000n, M: 1000000n, B: 1000000000n, G: 1000000000n };
 const COUNT = /^(\d[\d_,]*(?:\.\d+)?(?:[eE][+-]?\d+)?)([kKMBG]?)$/;
@@ -15,17 +16,25 @@ export class QuantityError extends Error {
 /** The fix to suggest when a count does not parse. */
 export const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6, 1.5M or 2k";
 
+/** Commas only as thousands separators ("1,500" and "1,000,000", not "1,5" or "15,00"). */
+function commasOk(text: string): boolean {
+  if (!text.includes(",")) return true;
+  const whole = text.replace(/^[+-]/, "").split(/[.eE]/)[0]!.replace(/_/g, "");
+  return /^\d{1,3}(,\d{3})+$/.test(whole);
+}
+
 /** Parses a non-negative whole count of tokens or calls; throws QuantityError otherwise. */
 export function parseCount(text: string): Exact {
   const t = text.trim();
-  if (t.startsWith("-")) throw new QuantityError(`"${t}" is negative`);
+  if (t.startsWith("-")) throw new QuantityError(`${quote(t)} is negative`);
   const m = COUNT.exec(t);
+  if (m && !commasOk(m[1]!)) throw new QuantityError(`${quote(t)} has a comma that is not a thousands separator`);
   const base = m ? Exact.parseDecimal(m[1]!.replace(/[_,]/g, "")) : undefined;
   if (!m || !base) {
-    throw new QuantityError(`"${t}" is not a number`);
+    throw new QuantityError(`${quote(t)} is not a number`);
   }
   const v = base.mul(Exact.int(SUFFIX[m[2]!] ?? 1n));
-  if (!v.isInteger()) throw new QuantityError(`"${t}" is not a whole number`);
+  if (!v.isInteger()) throw new QuantityError(`${quote(t)} is not a whole number`);
   return v;
 }
 
@@ -38,16 +47,17 @@ export function parseShare(text: string): Exact {
     const [a, b] = t.split("/").map((x) => Exact.parseDecimal(x));
     if (a && b && !b.isZero()) v = a.div(b);
   } else v = Exact.parseDecimal(t);
-  if (!v) throw new QuantityError(`"${t}" is not a share (write 0.25, 25% or 1/4)`);
-  if (v.isNegative() || v.cmp(Exact.ONE) > 0) throw new QuantityError(`"${t}" is outside 0..1 (0% to 100%)`);
+  if (!v) throw new QuantityError(`${quote(t)} is not a share (write 0.25, 25% or 1/4)`);
+  if (v.isNegative() || v.cmp(Exact.ONE) > 0) throw new QuantityError(`${quote(t)} is outside 0..1 (0% to 100%)`);
   return v;
 }
 
 /** Parses a non-negative money amount ("200", "1,500.50", "$150"). */
 export function parseAmount(text: string): Exact {
-  const t = text.trim().replace(/^[$¥€£]/, "").replace(/[_,]/g, "");
-  const v = Exact.parseDecimal(t);
-  if (!v) throw new QuantityError(`"${text.trim()}" is not an amount (write 150 or 1500.50)`);
-  if (v.isNegative()) throw new QuantityError(`"${text.trim()}" is negative; amounts must be 0 or more`);
+  const bare = text.trim().replace(/^[$¥€£]/, "");
+  if (!commasOk(bare)) throw new QuantityError(`${quote(text.trim())} has a comma that is not a thousands separator (write 1,500 or 1.5)`);
+  const v = Exact.parseDecimal(bare.replace(/[_,]/g, ""));
+  if (!v) throw new QuantityError(`${quote(text.trim())} is not an amount (write 150 or 1500.50)`);
+  if (v.isNegative()) throw new QuantityError(`${quote(text.trim())} is negative; amounts must be 0 or more`);
   return v;
 }

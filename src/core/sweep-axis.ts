@@ -3,10 +3,14 @@
 import { InputError } from "./errors.js";
 import { Exact } from "./exact.js";
 import { parseInstant, type Instant } from "./instant.js";
+import { quote } from "./printable.js";
 import { paramName, PARAMS, type Param } from "./params.js";
 
-/** Most points one axis may have. */
-const MAX_AXIS_POINTS = 100_000_000;
+/** Most points one axis may have unless the caller allows more (sweep --max-points). */
+export const MAX_AXIS_POINTS = 100_000_000;
+
+/** Largest denominator a geometric point may reach: a fractional factor compounds its decimals at every step. */
+const MAX_POINT_DENOMINATOR = 10n ** 60n;
 
 /** One varied parameter and its points. */
 export type Axis =
@@ -27,12 +31,17 @@ function specNumber(text: string, what: string): Exact {
     scale = Exact.int(SUFFIX[t.slice(-1)]!);
     t = t.slice(0, -1);
   }
-  const v = Exact.parseDecimal(t);
-  if (!v) throw new InputError(`${what}: "${text.trim()}" is not a number`, "write numbers like 2000, 1e6, 1.5M, 2k or 80%");
+  let v: Exact | undefined;
+  try {
+    v = Exact.parseDecimal(t);
+  } catch (err) {
+    throw new InputError(`${what}: ${(err as Error).message}`, "write shorter numbers");
+  }
+  if (!v) throw new InputError(`${what}: ${quote(text.trim())} is not a number`, "write numbers like 2000, 1e6, 1.5M, 2k or 80%");
   return v.mul(scale);
 }
 
-function parseNumericAxis(param: Param, spec: string): Axis {
+function parseNumericAxis(param: Param, spec: string, maxPoints: number): Axis {
   const where = `${param.name}=${spec}`;
   const range = /^(.+?)\.\.(.+)$/.exec(spec);
   if (!range) {
@@ -48,18 +57,29 @@ function parseNumericAxis(param: Param, spec: string): Axis {
   if (stepped[2] === "+") {
     if (by.cmp(Exact.ZERO) <= 0) throw new InputError(`${where}: the step must be more than 0`, `e.g. ${param.name}=0..4000+1000`);
     const steps = end.sub(start).div(by);
-    const count = Number(steps.n / steps.d) + 1;
-    if (count > MAX_AXIS_POINTS) throw new InputError(`${where}: ${count} points is more than ${MAX_AXIS_POINTS}`, "use a larger step");
+    const whole = steps.n / steps.d + 1n;
+    if (whole > BigInt(maxPoints)) throw tooMany(where, whole.toString(), maxPoints, "use a larger step");
+    const count = Number(whole);
     return { param, spec, kind: "range", start, step: by, count };
   }
   if (start.cmp(Exact.ZERO) <= 0) throw new InputError(`${where}: a geometric range starts above 0`, `e.g. ${param.name}=1e5..1e7x10`);
   if (by.cmp(Exact.ONE) <= 0) throw new InputError(`${where}: the factor must be more than 1`, `e.g. ${param.name}=1e5..1e7x10`);
   const values: Exact[] = [];
   for (let v = start; v.cmp(end) <= 0; v = v.mul(by)) {
-    if (values.length >= 100_000) throw new InputError(`${where}: more than 100000 points`, "use a larger factor");
+    if (values.length >= maxPoints) throw tooMany(where, "more", maxPoints, "use a larger factor");
+    if (param.kind === "count" && !v.isInteger()) {
+      throw new InputError(`${where}: point ${values.length + 1} is ${v.toDecimal(6)}, not a whole number`, `${param.name} takes whole numbers: start at a value the factor keeps whole, e.g. ${param.name}=1e3..1e6x10`);
+    }
+    if (v.d > MAX_POINT_DENOMINATOR) throw new InputError(`${where}: point ${values.length + 1} has more than 60 decimals`, "use a factor with fewer decimals, or fewer steps");
     values.push(v);
   }
+  if (values.length > maxPoints) throw tooMany(where, String(values.length), maxPoints, "use a larger factor");
   return { param, spec, kind: "values", values };
+}
+
+function tooMany(where: string, count: string, max: number, hint: string): InputError {
+  const what = count === "more" ? `more points than the limit of ${max}` : `${count} points, more than the limit of ${max}`;
+  return new InputError(`${where}: ${what}`, `${hint}, or raise the limit with --max-points`);
 }
 
 const DAY = 86400000;
@@ -80,7 +100,7 @@ function instant(text: string, where: string): Instant {
   }
 }
 
-function parseAsOfAxis(spec: string): Axis {
+function parseAsOfAxis(spec: string, maxPoints: number): Axis {
   const where = `as-of=${spec}`;
   const range = /^(.+?)\.\.(.+)$/.exec(spec);
   if (!range) return { param: "as-of", spec, kind: "instants", values: spec.split(",").map((s) => instant(s, where)) };
@@ -95,20 +115,22 @@ function parseAsOfAxis(spec: string): Axis {
   for (let k = 0; ; k++) {
     const t = unit === "d" ? start + k * n * DAY : addMonths(start, k * n);
     if (t > end) break;
-    if (values.length >= 100_000) throw new InputError(`${where}: more than 100000 dates`, "use a larger step");
+    if (values.length >= maxPoints) throw tooMany(where, "more", maxPoints, "use a larger step");
     values.push(t);
   }
   return { param: "as-of", spec, kind: "instants", values };
 }
 
-/** Parses `PARAM=SPEC` into an axis. */
-export function parseAxis(text: string): Axis {
+/** Parses `PARAM=SPEC` into an axis of at most `maxPoints` points. */
+export function parseAxis(text: string, maxPoints = MAX_AXIS_POINTS): Axis {
   const eq = text.indexOf("=");
-  if (eq < 1 || eq === text.length - 1) throw new InputError(`"${text}" is not PARAM=SPEC`, "e.g. --vary reply=100,200,400 or --vary calls=1e5..1e7x10");
+  if (eq < 1 || eq === text.length - 1) throw new InputError(`${quote(text)} is not PARAM=SPEC`, "e.g. --vary reply=100,200,400 or --vary calls=1e5..1e7x10");
   const name = paramName(text.slice(0, eq), ["as-of"]);
   const spec = text.slice(eq + 1).trim();
-  if (name === "as-of") return parseAsOfAxis(spec);
-  return parseNumericAxis(PARAMS.get(name)!, spec);
+  if (name === "as-of") return parseAsOfAxis(spec, maxPoints);
+  const axis = parseNumericAxis(PARAMS.get(name)!, spec, maxPoints);
+  if (axis.kind === "values" && axis.values.length > maxPoints) throw tooMany(`${name}=${spec}`, String(axis.values.length), maxPoints, "give fewer values");
+  return axis;
 }
 
 /** The number of points of an axis. */

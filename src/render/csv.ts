@@ -1,6 +1,9 @@
 // RFC 4180 CSV writing: quoted fields where needed, CRLF line ends, header first.
 
-function field(value: string): string {
+import { escapeControl } from "../core/printable.js";
+
+function field(raw: string): string {
+  const value = escapeControl(raw); // a cell never carries a raw control character (a newline becomes \n)
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -2,6 +2,9 @@
 
 import { parseInstant, type Instant } from "../core/instant.js";
 
+/** The last millisecond of year 9999 UTC: later numbers are not instants a log can hold. */
+const LAST_INSTANT = 253402300799999;
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digits(b: Uint8Array, at: number, count: number): number {
@@ -63,5 +66,5 @@ export function recordInstant(v: number | string, isTimestamp: boolean): Instant
   if (typeof v === "string") return textInstant(v);
   if (!Number.isFinite(v) || v < 0) return undefined;
   const ms = isTimestamp && v > 1e11 ? v : Math.round(v * 1e6) / 1000; // microseconds kept exact, then truncated
-  return Math.floor(ms);
+  return ms > LAST_INSTANT ? undefined : Math.floor(ms); // past year 9999 is no record's time (and no Date can print it)
 }

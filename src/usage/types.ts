@@ -15,6 +15,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /** Why a record was not priced; each is counted, none is ever priced at $0. */
 export const SKIP_REASONS = [
   "malformed-json",
+  "line-too-long",
   "no-usage",
   "bad-usage",
   "no-model",

@@ -3,6 +3,7 @@
 import { InputError } from "../core/errors.js";
 import { Exact, sum } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
+import { quote } from "../core/printable.js";
 import type { Bucket, EstimateReport, ItemEstimate, Line, ModelEstimate, Window } from "../core/types.js";
 
 /** The estimate JSON schema_version this build reads (and `estimate -f json` writes). */
@@ -45,8 +46,13 @@ class Reader {
   }
   dec(o: Json, key: string, path: string): Exact {
     const v = o[key];
-    const x = typeof v === "string" && DECIMAL.test(v) ? Exact.parseDecimal(v) : undefined;
-    if (!x) this.fail(at(path, key), `${JSON.stringify(v)} is not a decimal string like "168.5"`);
+    let x: Exact | undefined;
+    try {
+      x = typeof v === "string" && DECIMAL.test(v) ? Exact.parseDecimal(v) : undefined;
+    } catch (err) {
+      this.fail(at(path, key), (err as Error).message);
+    }
+    if (!x) this.fail(at(path, key), `${typeof v === "string" ? quote(v) : "the value"} is not a decimal string like "168.5"`);
     if (x.isNegative()) this.fail(at(path, key), `${v} is negative`);
     return x;
   }

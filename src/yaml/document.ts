@@ -1,12 +1,16 @@
 // Reading YAML for validation: parse with positions, walk nodes with a budget, reject unknown keys.
 
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type Scalar } from "yaml";
 import { InputError, type Location } from "../core/errors.js";
+import { isQuotable, quote } from "../core/printable.js";
 import { didYouMean } from "../core/suggest.js";
 import { parseFlat } from "./flat.js";
 
-/** Most nodes one file may expand to (aliases included): an alias bomb stops here, fast. */
-const NODE_BUDGET = 100_000;
+/**
+ * Most nodes aliases may add to one file when expanded (counted without expanding): an alias bomb
+ * stops here, fast, while a long file without aliases is limited only by its size.
+ */
+export const ALIAS_NODE_BUDGET = 1_000_000;
 
 /** A parsed YAML file with positions, and helpers that fail with file:line:col. */
 export class YamlFile {
@@ -15,7 +19,8 @@ export class YamlFile {
   /** The full parser's document; undefined when the flat fast path read the file. */
   private readonly doc?: Document.Parsed;
   private readonly lines: LineCounter;
-  private visits = 0;
+  /** Each alias's anchor, found in one pass over the document (the library's own lookup rescans it per alias). */
+  private readonly anchors = new Map<Alias, Node>();
 
   /** Parses `text`; fails on syntax errors, duplicate keys, several documents or an empty file. */
   constructor(text: string, file: string) {
@@ -42,6 +47,62 @@ export class YamlFile {
       throw new InputError("the file is empty", "see examples/ for a file to start from", { file });
     }
     this.root = this.doc.contents;
+    if (text.includes("*")) this.checkAliases(this.root);
+  }
+
+  /**
+   * Resolves every alias to the latest anchor of its name before it (one pass, in document
+   * order), then counts the nodes the aliases add when expanded, memoised per node, without
+   * expanding anything. Fails on an unknown anchor, an alias inside its own anchor, or more
+   * than ALIAS_NODE_BUDGET added nodes.
+   */
+  private checkAliases(root: Node): void {
+    const named = new Map<string, Node>();
+    const literal: Node[] = []; // every node in document order
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      literal.push(n);
+      if (isAlias(n)) {
+        const target = named.get(n.source);
+        if (!target) this.fail(n, `unknown YAML alias *${quoteName(n.source)}`, "define the anchor (&name) before using it");
+        this.anchors.set(n, target);
+        continue;
+      }
+      if ((isScalar(n) || isMap(n) || isSeq(n)) && n.anchor) named.set(n.anchor, n);
+      const kids = children(n);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    if (this.anchors.size === 0) return;
+    // Expanded sizes, children before parents: a node's size is 1 + its children's (an alias counts its anchor's).
+    const size = new Map<Node, number>();
+    const state = new Map<Node, 1 | 2>(); // 1: open, 2: done
+    const cap = literal.length + ALIAS_NODE_BUDGET + 1;
+    const visit: Node[] = [root];
+    while (visit.length > 0) {
+      const n = visit[visit.length - 1]!;
+      const target = isAlias(n) ? this.anchors.get(n)! : undefined;
+      const kids = target ? [target] : children(n);
+      if (state.get(n) === undefined) {
+        state.set(n, 1);
+        for (const k of kids) {
+          const st = state.get(k);
+          if (st === 1) this.fail(n, "a YAML alias refers to a node that contains it", "an anchor cannot include its own alias");
+          if (st === undefined) visit.push(k);
+        }
+        continue;
+      }
+      visit.pop();
+      if (state.get(n) === 2) continue;
+      let total = target ? 0 : 1;
+      for (const k of kids) total = Math.min(cap, total + size.get(k)!);
+      size.set(n, total);
+      state.set(n, 2);
+    }
+    const added = size.get(root)! - literal.length;
+    if (added > ALIAS_NODE_BUDGET) {
+      this.fail(root, `YAML aliases expand to more than ${ALIAS_NODE_BUDGET} extra nodes (an alias bomb?)`, "write the values out instead of nesting aliases");
+    }
   }
 
   private at(offset: number): Location {
@@ -59,17 +120,15 @@ export class YamlFile {
     throw new InputError(message, hint, this.loc(node));
   }
 
-  /** Follows an alias to its anchor, counting every node against the budget. */
+  /** Follows an alias to its anchor (resolved once, when the file was read). */
   deref(node: Node): Node {
-    if (++this.visits > NODE_BUDGET) {
-      this.fail(node, `more than ${NODE_BUDGET} YAML nodes after expanding aliases (an alias bomb?)`, "write the values out instead of nesting aliases");
+    let n = node;
+    while (isAlias(n)) {
+      const target = this.anchors.get(n);
+      if (!target) this.fail(n, `unknown YAML alias *${quoteName(n.source)}`, "define the anchor (&name) before using it");
+      n = target;
     }
-    if (isAlias(node)) {
-      const target = this.doc ? node.resolve(this.doc) : undefined;
-      if (!target) this.fail(node, `unknown YAML alias *${node.source}`, "define the anchor before using it");
-      return this.deref(target as Node);
-    }
-    return node;
+    return n;
   }
 
   /**
@@ -87,7 +146,7 @@ export class YamlFile {
       const key = String(keyNode.value);
       if (allowed.length > 0 && !allowed.includes(key) && !pattern?.test(key)) {
         const hint = didYouMean(key, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-        this.fail(keyNode, `unknown key "${join(path, key)}"`, hint);
+        this.fail(keyNode, `unknown key ${quote(join(path, key))}`, isQuotable(key) ? hint : undefined);
       }
       const value = (pair.value as Node | null) ?? null;
       if (value === null) this.fail(keyNode, `"${join(path, key)}" has no value`, "give it a value or remove the key");
@@ -121,6 +180,22 @@ export class YamlFile {
       this.fail(node, `${path}: ${(err as Error).message}`, hint);
     }
   }
+}
+
+function quoteName(name: string): string {
+  return isQuotable(name, 40) ? name : "(a long or unprintable name)";
+}
+
+/** The child nodes of a collection (pair keys and values), in document order. */
+function children(n: Node): Node[] {
+  if (isSeq(n)) return n.items as Node[];
+  if (!isMap(n)) return [];
+  const out: Node[] = [];
+  for (const p of n.items) {
+    if (p.key && typeof p.key === "object") out.push(p.key as Node);
+    if (p.value && typeof p.value === "object") out.push(p.value as Node);
+  }
+  return out;
 }
 
 function join(path: string, key: string): string {

@@ -29,7 +29,7 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     .option("--provider <name>", "keep only models of this litellm_provider (repeatable)", collect)
     .action((_format: "litellm", file: string, flags: ImportFlags) => {
       const from = flags.from !== undefined ? flagValue("--from", flags.from, dateOnly) : utcDate(io.now());
-      const result = importLitellm(readTextFile(file, io.cwd).text, file, { from, providers: flags.provider });
+      const result = importLitellm(readTextFile(file, io.cwd, "text").text, file, { from, providers: flags.provider });
       writeWarnings(io, result.warnings);
       io.stdout.write(result.yaml);
       done(0);

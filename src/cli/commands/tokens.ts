@@ -6,7 +6,7 @@ import { Exact, sum } from "../../core/exact.js";
 import { render } from "../../render/reporters.js";
 import { formatOption } from "../flags.js";
 import { renderOptions, type Io } from "../io.js";
-import { textFilePath } from "../sources.js";
+import { fsError, textFilePath } from "../sources.js";
 import { countFileTokens, loadTokenCounter } from "../tokenizer.js";
 
 /** Registers the tokens command. */
@@ -21,7 +21,15 @@ export function registerTokens(program: Command, io: Io, done: (code: number) =>
       const full = paths.map((p) => (p === "-" ? "-" : textFilePath(p, io.cwd))); // check every path first
       if (full.includes("-") && !io.readStdin) throw new UsageError("standard input is not available here", "name a file instead of -");
       const count = await loadTokenCounter();
-      const files = paths.map((file, i) => ({ file, tokens: Exact.int(file === "-" ? count(io.readStdin!()) : countFileTokens(count, full[i]!)) }));
+      const counted = (file: string, i: number): number => {
+        if (file === "-") return count(io.readStdin!());
+        try {
+          return countFileTokens(count, full[i]!);
+        } catch (err) {
+          throw fsError(err, file);
+        }
+      };
+      const files = paths.map((file, i) => ({ file, tokens: Exact.int(counted(file, i)) }));
       const report = { files, total: sum(files.map((f) => f.tokens)) };
       io.stdout.write(await render("tokens", flags.format, report, renderOptions(io)));
       done(0);

@@ -15,7 +15,7 @@ import { parsePlan } from "../../workload/parse-plan.js";
 import { cardSources } from "../config.js";
 import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
-import { logSources, streamLines } from "../log-lines.js";
+import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
 import { readTextFile } from "../sources.js";
 
@@ -64,7 +64,7 @@ function reportSkips(report: UsageReport, first: ReturnType<UsageAggregator["fir
       { file: first.at.slice(0, colon), line: Number(first.at.slice(colon + 1)) },
     );
   }
-  io.stderr.write(`ratecard: warning: skipped ${count} ${records} that cannot be priced: ${parts.join("; ")}\n`);
+  writeWarnings(io, [`skipped ${count} ${records} that cannot be priced: ${parts.join("; ")}`]);
 }
 
 /** Registers the usage command. */
@@ -105,6 +105,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
             else if (kind === SKIP) agg.skip(reader.reason, reader.detail, src.name, n);
             else if (kind === IGNORED) agg.ignore();
           },
+          (n) => agg.skip("line-too-long", longLineDetail(), src.name, n),
           progress.on ? (bytes) => progress.bytes(bytes) : undefined,
         );
       }

@@ -62,8 +62,14 @@ describe("loading user cards", () => {
     const badAlias = card(`  a:\n    versions:\n      - {from: 2026-01-01, billed_as: deepseek-v4-flsh}\n`);
     expect(() => loadRateCards([{ file: "a.yaml", text: badAlias }])).toThrow(/unknown model "deepseek-v4-flsh"/);
     const loop = card(`  a:\n    versions:\n      - {from: 2026-01-01, billed_as: b}\n  b:\n    versions:\n      - {from: 2026-01-01, billed_as: a}\n`);
-    const book = loadRateCards([{ file: "l.yaml", text: loop }]);
-    expect(() => resolvePrice(book, "a", parseInstant("2026-02-01"))).toThrow(/loop: a -> b -> a/);
+    expect(() => loadRateCards([{ file: "l.yaml", text: loop }])).toThrow(/model aliases form a loop at 2026-01-01: "a" -> "b" -> "a"/);
+    // A chain that only loops later (b turns into an alias of a in March) is found at that instant.
+    const later = card(`  a:\n    versions:\n      - {from: 2026-01-01, billed_as: b}\n  b:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 1, input_cache_miss: 1, output: 1}\n      - {from: 2026-03-01, billed_as: a}\n`);
+    expect(() => loadRateCards([{ file: "l.yaml", text: later }])).toThrow(/loop at 2026-03-01: "b" -> "a" -> "b"/);
+    // a -> b, then b -> a only after a has prices of its own: never a loop.
+    const fine = card(`  a:\n    versions:\n      - {from: 2026-01-01, billed_as: b}\n      - {from: 2026-03-01, input_cache_hit: 1, input_cache_miss: 1, output: 1}\n  b:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 2, input_cache_miss: 2, output: 2}\n      - {from: 2026-04-01, billed_as: a}\n`);
+    const book = loadRateCards([{ file: "f.yaml", text: fine }]);
+    expect(resolvePrice(book, "b", parseInstant("2026-05-01")).billedAs).toBe("a");
   });
 
   it("rejects a version that mixes kinds, and prices that are not plain decimals", () => {

@@ -1,0 +1,30 @@
+// Standard input read whole (for `tokens -`), within the text-file byte budget.
+
+import { readSync } from "node:fs";
+import { InputError } from "../core/errors.js";
+import { bytesText, LIMIT_ENV, limits } from "./limits.js";
+import { fsCause } from "./sources.js";
+
+/** Reads all of standard input as UTF-8; more than the text budget is an InputError, not a hang. */
+export function readStdinText(): string {
+  const budget = limits().textBytes;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue; // a non-blocking pipe with nothing yet
+      if (code === "EOF") break;
+      throw new InputError(`cannot read: ${fsCause(err)}`, "check what is piped in", { file: "-" });
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > budget) throw new InputError(`is larger than the ${bytesText(budget)} limit for a text file`, `${LIMIT_ENV.textBytes} raises the limit`, { file: "-" });
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
