@@ -43,7 +43,11 @@ function wrongForm(name: string, w: Workload): never {
   throw new InputError(`${name} does not apply to workload "${w.name}", which is ${what}`, `its parameters are ${FORM_PARAMS[form]}`);
 }
 
+/** Most turns one conversation may have: its history grows with the square of the turns. */
+export const MAX_TURNS_COUNT = 100_000;
+
 function check(name: string, kind: Param["kind"], min: Exact, v: Exact): void {
+  if (name === "turns" && v.cmp(Exact.int(MAX_TURNS_COUNT)) > 0) throw new InputError(`turns must be at most ${MAX_TURNS_COUNT}`, "model longer use as more conversations (calls)");
   if (kind === "count" && !v.isInteger()) throw new InputError(`${name} must be a whole number, not ${v.toDecimal()}`, "step by whole numbers");
   if (v.cmp(min) < 0) throw new InputError(`${name} must be at least ${min.toDecimal()}, not ${v.toDecimal()}`, `start at ${min.toDecimal()} or more`);
   if (kind === "share" && v.cmp(Exact.ONE) > 0) throw new InputError(`${name} must be a share from 0 to 1, not ${v.toDecimal()}`, "write 0..1 or 0%..100%");

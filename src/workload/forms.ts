@@ -6,6 +6,7 @@ import type { Location } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import { parseCallRate, parsePeriod } from "../core/forms/period.js";
 import { parseHours } from "../core/hours.js";
+import { MAX_TURNS_COUNT } from "../core/params.js";
 import { parseCount, parseShare } from "../core/quantity.js";
 import type { Conversation, Schedule, TokenFile, Workload } from "../core/types.js";
 import type { Fields, YamlFile } from "../yaml/document.js";
@@ -55,10 +56,14 @@ function bool(y: YamlFile, f: Fields, key: string, fallback: boolean): boolean {
   }) ?? fallback;
 }
 
+/** Most turns one conversation may have (its history grows with the square of the turns). */
+export const MAX_TURNS = Exact.int(MAX_TURNS_COUNT);
+
 function readConversation(y: YamlFile, node: Node, path: string, tokens: TokenFields): Conversation {
   const f = y.map(node, path, CONVERSATION_KEYS);
   const turns = y.value(f.required("turns", "add turns: <turns per conversation>"), f.pathOf("turns"), parseCount, COUNT_HINT);
   if (turns.isZero()) y.fail(f.get("turns"), `${f.pathOf("turns")} must be at least 1`);
+  if (turns.cmp(MAX_TURNS) > 0) y.fail(f.get("turns"), `${f.pathOf("turns")} is more than ${MAX_TURNS.toDecimal()} turns in one conversation`, "model longer use as more conversations (calls)");
   return {
     turns,
     system: tokens.read(f, "system"),

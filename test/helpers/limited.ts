@@ -1,0 +1,77 @@
+// Test helper: spawns the built CLI with a wall-clock and a memory limit, measuring both.
+
+import { spawn, type StdioOptions } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ROOT } from "./cli.js";
+
+/** What a limited run produced: exit code (null when killed), output, time and peak memory. */
+export interface LimitedResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Peak resident set size in MB (VmHWM, sampled every 20 ms until exit). */
+  peakMb: number;
+  /** Why the run was stopped: "time" or "memory"; undefined when it ended by itself. */
+  killed?: "time" | "memory";
+}
+
+/** Options of a limited run. */
+export interface LimitedOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: string;
+  /** stdio for fd 0..2 instead of pipes (e.g. a /dev/full descriptor as stdout). */
+  stdio?: StdioOptions;
+  /** Run as this user and group (tests running as root use nobody for permission checks). */
+  uid?: number;
+  gid?: number;
+  timeMs?: number;
+  memMb?: number;
+}
+
+function peakOf(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Spawns `ratecard args` (RATECARD_BIN or node bin/ratecard.js), killing it past the time or memory limit. */
+export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise<LimitedResult> {
+  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
+  const [cmd, argv] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+  const timeMs = opts.timeMs ?? 5000;
+  const memMb = opts.memMb ?? 300;
+  const started = Date.now();
+  const child = spawn(cmd, argv, {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", TZ: "UTC", ...opts.env },
+    stdio: opts.stdio ?? ["pipe", "pipe", "pipe"],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid } : {}),
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => (stdout.length < 1 << 20 ? (stdout += d) : undefined));
+  child.stderr?.on("data", (d) => (stderr.length < 1 << 20 ? (stderr += d) : undefined));
+  child.stdin?.on("error", () => undefined);
+  if (child.stdin) child.stdin.end(opts.input ?? "");
+  let peakMb = 0;
+  let killed: LimitedResult["killed"];
+  const watch = setInterval(() => {
+    peakMb = Math.max(peakMb, peakOf(child.pid!));
+    if (peakMb > memMb) killed ??= "memory";
+    else if (Date.now() - started > timeMs) killed ??= "time";
+    if (killed) child.kill("SIGKILL");
+  }, 20);
+  return new Promise((done) => {
+    child.on("close", (code, signal) => {
+      clearInterval(watch);
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, peakMb, killed });
+    });
+  });
+}
