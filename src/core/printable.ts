@@ -36,7 +36,7 @@ export function safeLine(text: string, max = 120): string {
   return escaped.length > 2000 ? `${escaped.slice(0, 2000)}... (${escaped.length} characters)` : escaped;
 }
 
-const OUTPUT_CONTROL = /\x1b\[[0-9;]*m|\r(?=\n)|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const OUTPUT_CONTROL = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Makes rendered output safe for a terminal: every control character but newline, tab and a CR
@@ -47,8 +47,8 @@ export function safeOutput(text: string, keepColor: boolean): string {
   OUTPUT_CONTROL.lastIndex = 0;
   if (!OUTPUT_CONTROL.test(text)) return text;
   OUTPUT_CONTROL.lastIndex = 0;
-  return text.replace(OUTPUT_CONTROL, (c) => {
-    if (c === "\r" || (c.length > 1 && keepColor)) return c;
+  return text.replace(OUTPUT_CONTROL, (c: string, at: number) => {
+    if ((c === "\r" && text.charCodeAt(at + 1) === 10) || (c.length > 1 && keepColor)) return c;
     return Array.from(c, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
   });
 }
