@@ -14,6 +14,27 @@ export function flagValue<T>(flag: string, text: string, parse: (t: string) => T
   }
 }
 
+/**
+ * Rewrites `--cache-write-<retention> N` (and `=N`) into the hidden `--cache-write-by-retention
+ * <retention>=N`, so any retention a card knows has its flag; arguments after `--` stay as they are.
+ */
+export function expandRetentionFlags(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") return [...out, ...argv.slice(i)];
+    const m = /^--cache-write-([a-z0-9]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      out.push(a);
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`${a} needs a token count`, `e.g. ${a} 5000`);
+    out.push("--cache-write-by-retention", `${m[1]}=${value}`);
+  }
+  return out;
+}
+
 /** Collects a repeatable flag; commas also separate values ("-m a,b"). An empty value is an error, never "all". */
 export function collect(value: string, previous: string[] = []): string[] {
   const items = value.split(",").map((v) => v.trim());

@@ -13,6 +13,7 @@ import { registerTokens } from "./commands/tokens.js";
 import { registerUsage } from "./commands/usage.js";
 import { applyConfig } from "./config.js";
 import { exitCodeOf, formatError } from "./errors.js";
+import { expandRetentionFlags } from "./flags.js";
 import { safeStdout, type Io } from "./io.js";
 import { configureLimits } from "./limits.js";
 
@@ -61,7 +62,7 @@ export async function run(argv: string[], given: Io): Promise<number> {
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     configureLimits(io.env);
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(expandRetentionFlags(argv), { from: "user" });
     return code;
   } catch (err) {
     if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")) return 0;

@@ -1,6 +1,6 @@
 // The workload options estimate, sweep and solve share: a plan file and/or count flags, models, instant, currency.
 
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { InputError, UsageError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { EstimateOptions } from "../core/estimate.js";
@@ -28,6 +28,13 @@ export interface WorkloadFlags {
   peakShare?: string;
   currency?: string;
   fx?: string;
+  cacheWrite?: string;
+  /** `--cache-write-<retention> N`, rewritten by `expandRetentionFlags` to "<retention>=N". */
+  cacheWriteByRetention?: string[];
+  requests?: string[];
+  batch?: boolean;
+  serviceTier?: string;
+  region?: string;
 }
 
 /** The flags that set a workload parameter, in the order they apply (a hit rate before its input). */
@@ -51,12 +58,50 @@ export function addWorkloadOptions(cmd: Command): Command {
     .option("--reasoning <tokens>", "thinking tokens per call (billed at the output price)")
     .option("--input <tokens>", "input tokens per call, split by --cache-hit-rate")
     .option("--cache-hit-rate <share>", "share of input tokens that hit the cache (0..1 or 80%)")
+    .option("--cache-write <tokens>", "cache-write tokens per call at the default retention (--cache-write-1h N etc. for a named one)")
+    .addOption(new Option("--cache-write-by-retention <retention=tokens>", "cache-write tokens per call at a named retention").argParser(appendValue).hideHelp())
+    .option("--requests <fee=count>", "per-request fee count per call, e.g. search=2 (repeatable)", appendValue)
+    .option("--batch", "price with the card's batch modifier")
+    .option("--service-tier <name>", "price with a service-tier modifier of the card (flex, priority...)")
+    .option("--region <name>", "price with a region modifier of the card (us...)")
     .option("-m, --model <id>", "model to price (repeatable; default: every current model)", collect)
     .option("--as-of <date>", "price at this date or ISO date-time (UTC unless an offset is given)")
     .addOption(ratesOption())
     .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
     .option("--currency <code>", "report currency: the card's published prices in it, or --fx")
     .option("--fx <rate>", "convert card prices: units of --currency per 1 unit of the card's currency");
+}
+
+function appendValue(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parses "name=count" of --requests or a rewritten --cache-write-<retention>. */
+function namedCount(flag: string, text: string): [string, Exact] {
+  const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`${flag}: "${text}" is not name=count`, flag === "--requests" ? "e.g. --requests search=2" : "e.g. --cache-write-1h 5000");
+  return [m[1]!, flagValue(`${flag.replace("<name>", m[1]!)}`, m[2]!, parseCount, COUNT_HINT)];
+}
+
+/** The v2 workload flags as workload fields, applied over every workload of the plan (flags override the file). */
+function v2Fields(flags: WorkloadFlags): Partial<Workload> {
+  const out: Partial<Workload> = {};
+  const writes: Record<string, Exact> = {};
+  if (flags.cacheWrite !== undefined) writes[""] = flagValue("--cache-write", flags.cacheWrite, parseCount, COUNT_HINT);
+  for (const text of flags.cacheWriteByRetention ?? []) {
+    const [ret, n] = namedCount("--cache-write-<name>", text);
+    writes[ret] = n;
+  }
+  if (Object.keys(writes).length) out.cacheWrites = writes;
+  if (flags.requests?.length) out.requests = Object.fromEntries(flags.requests.map((t) => namedCount("--requests", t)));
+  if (flags.batch) out.batch = true;
+  const name = (flag: string, t: string) => flagValue(flag, t, (v) => {
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(v)) throw new Error(`"${v}" is not a name (lower-case letters, digits, - and _)`);
+    return v;
+  });
+  if (flags.serviceTier !== undefined) out.serviceTier = name("--service-tier", flags.serviceTier);
+  if (flags.region !== undefined) out.region = name("--region", flags.region);
+  return out;
 }
 
 /** Applies the parameter flags over every workload of the plan (flags override the file). */
@@ -78,7 +123,8 @@ function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
 
 function blankPlan(command: string, flags: WorkloadFlags, varied: readonly string[]): { plan: Plan; warnings: string[] } {
   const given = PARAM_FLAGS.filter(([k]) => flags[k] !== undefined);
-  if (given.length === 0 && varied.length === 0) {
+  const v2Given = flags.cacheWrite !== undefined || !!flags.cacheWriteByRetention?.length || !!flags.requests?.length;
+  if (given.length === 0 && !v2Given && varied.length === 0) {
     throw new UsageError(`${command} needs a workload file or token flags`, `e.g. ratecard ${command} --calls 1M --cached-prefix 2000 --miss 200 --reply 300`);
   }
   if (flags.input !== undefined && flags.cacheHitRate === undefined) {
@@ -136,5 +182,13 @@ export async function readWorkloadInput(
     ...currencyOptions(flags),
   };
   const t = applyParamFlags({ plan, opts }, flags);
-  return { plan: t.plan, book: pricing.book, opts: t.opts, warnings };
+  const v2 = v2Fields(flags);
+  const merged = (w: Workload): Workload => ({
+    ...w,
+    ...v2,
+    ...(v2.cacheWrites ? { cacheWrites: { ...w.cacheWrites, ...v2.cacheWrites } } : {}),
+    ...(v2.requests ? { requests: { ...w.requests, ...v2.requests } } : {}),
+  });
+  const planOut = Object.keys(v2).length ? { ...t.plan, workloads: t.plan.workloads.map(merged) } : t.plan;
+  return { plan: planOut, book: pricing.book, opts: t.opts, warnings };
 }

@@ -7,10 +7,11 @@ import type { ModelRef, Plan, Workload } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 import { readBudget } from "./budget.js";
 import { FORM_KEYS, readForms, TokenFields, type TokenCounter } from "./forms.js";
+import { readV2Keys, V2_KEYS, WRITE_KEY } from "./v2-keys.js";
 
 /** The per-call token fields of a workload, as written in files. */
 export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as const;
-const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, ...FORM_KEYS, "models", "budget"] as const;
+const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, ...V2_KEYS, ...FORM_KEYS, "models", "budget"] as const;
 const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads", "budget"] as const;
 
 function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
@@ -32,6 +33,7 @@ function readWorkload(y: YamlFile, f: Fields, fallbackName: string, counter: Tok
     miss: tokens.read(f, "miss"),
     reply: tokens.read(f, "reply"),
     reasoning: tokens.read(f, "reasoning"),
+    ...readV2Keys(y, f),
     models: readModels(y, f),
     budget: readBudget(y, f),
     where: y.loc(f.node),
@@ -64,7 +66,7 @@ export function parsePlanOrTokenFiles(text: string, file: string): { plan: Plan;
 
 function readPlan(text: string, file: string, counter: TokenCounter): Plan {
   const y = new YamlFile(text, file);
-  const top = y.map(y.root, "", [...new Set([...PLAN_KEYS, ...ITEM_KEYS])]);
+  const top = y.map(y.root, "", [...new Set([...PLAN_KEYS, ...ITEM_KEYS])], WRITE_KEY);
   const asOf = top.parsed("as_of", parseInstant, "write as_of: YYYY-MM-DD or an ISO date-time");
   const name = top.text("name");
   if (top.has("workloads")) {
@@ -72,7 +74,7 @@ function readPlan(text: string, file: string, counter: TokenCounter): Plan {
     if (stray) y.fail(top.get(stray), `"${stray}" belongs inside a workload when the file has a workloads: list`, "move it into an item of workloads:");
     const items = y.seq(top.get("workloads")!, "workloads");
     if (items.length === 0) y.fail(top.get("workloads"), "workloads is empty", "add at least one workload with calls");
-    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS), `workload ${i + 1}`, counter));
+    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS, WRITE_KEY), `workload ${i + 1}`, counter));
     const seen = new Set<string>();
     workloads.forEach((w, i) => {
       if (seen.has(w.name)) y.fail(items[i], `two workloads are named "${w.name}"`, "give each workload its own name");

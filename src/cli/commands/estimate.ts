@@ -35,7 +35,7 @@ export function registerEstimate(program: Command, io: Io, done: (code: number) 
       const full = estimate(book, plan, opts);
       const report = top === undefined ? full : cheapest(full, top);
       report.warnings.push(...warnings);
-      writeWarnings(io, [...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf), ...warnings]);
+      writeWarnings(io, [...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf), ...report.warnings]);
       io.stdout.write(await render("estimate", flags.format, report, renderOptions(io)));
       done(0);
     });

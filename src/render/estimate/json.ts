@@ -1,7 +1,7 @@
 // Estimate report -> JSON (schema_version 1): amounts and token counts as exact decimal strings.
 
 import { formatInstant } from "../../core/instant.js";
-import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
+import type { EstimateReport, ItemEstimate, Line, ModelEstimate } from "../../core/types.js";
 
 /** JSON keys of the workload forms, present only when a form is used (additive to schema 1). */
 function itemExtras(i: ItemEstimate): object {
@@ -22,6 +22,17 @@ function itemExtras(i: ItemEstimate): object {
     ...(i.tokenFiles
       ? { token_files: i.tokenFiles.map((t) => ({ field: t.field, file: t.file, tokens: t.tokens.toDecimal(), tokenizer: "deepseek-v3" })) }
       : {}),
+  };
+}
+
+/** Rate-card v2 keys of a line, present only when they apply (additive to schema 1). */
+function lineExtras(l: Line): object {
+  return {
+    ...(l.bucket === "input_cache_write" ? { retention: l.retention ?? null } : {}),
+    ...(l.fee ? { fee: l.fee, count: l.count!.toDecimal(), per: l.per!.toDecimal() } : {}),
+    ...(l.tier ? { tier: l.tier } : {}),
+    ...(l.modifiers ? { modifiers: l.modifiers } : {}),
+    ...(l.note ? { note: l.note } : {}),
   };
 }
 
@@ -58,6 +69,7 @@ export function estimateJson(report: EstimateReport): object {
           tokens: l.tokens.toDecimal(),
           rate: l.rate.toDecimal(),
           cost: l.cost.toDecimal(),
+          ...lineExtras(l),
         })),
       })),
     })),

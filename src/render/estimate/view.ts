@@ -3,7 +3,7 @@
 import { multiples } from "../../core/estimate.js";
 import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
-import type { EstimateReport, ItemEstimate, ModelEstimate } from "../../core/types.js";
+import type { EstimateReport, ItemEstimate, Line, ModelEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
 import { bucketLabel, chartNumber, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
@@ -62,6 +62,18 @@ function conversionFact(e: ModelEstimate, currency: string): string[] {
   return [`prices converted from ${e.conversion.from} at 1 ${e.conversion.from} = ${e.conversion.rate.toDecimal()} ${currency} (--fx)`];
 }
 
+/**
+ * A line's bucket label with what priced it: "input, cache write 1h", "requests: search",
+ * "output (above 200000, batch)".
+ */
+function lineLabel(l: Line): string {
+  let label = bucketLabel(l.bucket);
+  if (l.bucket === "input_cache_write" && l.retention) label += ` ${l.retention}`;
+  if (l.fee) label += `: ${l.fee}`;
+  const how = [...(l.tier ? [l.tier] : []), ...(l.modifiers ?? [])];
+  return how.length ? `${label} (${how.join(", ")})` : label;
+}
+
 /** Builds the display block of one model. */
 export function modelView(e: ModelEstimate, currency: string): ModelView {
   const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
@@ -76,10 +88,10 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
       rows.push({
         kind: "line",
         workload: item.workload,
-        bucket: bucketLabel(l.bucket),
+        bucket: lineLabel(l),
         window: windowLabel(l.window),
-        tokens: formatTokens(l.tokens),
-        rate: formatRate(l.rate, currency),
+        tokens: formatTokens(l.fee ? l.count! : l.tokens),
+        rate: l.fee ? `${formatRate(l.rate, currency)} per ${formatTokens(l.per!)}` : formatRate(l.rate, currency),
         cost: formatMoney(l.cost, currency),
       });
     }
@@ -87,6 +99,8 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
   }
   rows.push({ kind: "total", workload: "total", bucket: "", window: "", tokens: "", rate: "", cost: formatMoney(e.total, currency) });
   const lines = e.items.flatMap((i) => i.lines);
+  const notes = [...new Set(lines.map((l) => l.note).filter((n): n is string => !!n))];
+  for (const n of notes) facts.push(`cache writes: ${n}`);
   const shown = sum(lines.map((l) => l.cost.roundHalfEven(2)));
   const sumLine = lines.length > 1 && shown.eq(e.total.roundHalfEven(2)) && !lines.some((l) => l.cost.roundHalfEven(2).isZero() && !l.cost.isZero())
     ? `${lines.map((l) => formatMoney(l.cost, currency)).join(" + ")} = ${formatMoney(e.total, currency)}`

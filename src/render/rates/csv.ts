@@ -6,15 +6,13 @@ import type { RatesReport } from "../../report/types.js";
 import { feeHistory, feesAt, writesText } from "./parts.js";
 import { flatRows, priceText } from "./rows.js";
 
-const HEADER = [
-  "model", "currency", "status", "billed_as", "replacement", "from", "until", "window", "input_cache_hit", "input_cache_miss", "output", "calendar",
-  "confidence", "source", "note",
-  "part", "input_cache_write", "default_retention", "context_window", "max_output", "multiplier", "fee_price", "fee_per",
-];
+const HEADER = ["model", "currency", "status", "billed_as", "replacement", "from", "until", "window", "input_cache_hit", "input_cache_miss", "output", "calendar", "confidence", "source", "note"];
+/** Columns of rate-card v2 facts, present only when a listed version or model has one. */
+const V2_HEADER = ["part", "input_cache_write", "default_retention", "context_window", "max_output", "multiplier", "fee_price", "fee_per"];
 
 /**
- * Renders the models (or their history) as RFC 4180 CSV. `part` names a tier, modifier or fee row;
- * `input_cache_write` lists write prices ("6.25 (5m), 1h 10").
+ * Renders the models (or their history) as RFC 4180 CSV. With v2 facts, `part` names a tier,
+ * modifier or fee row and `input_cache_write` lists write prices ("6.25 (5m), 1h 10").
  */
 export function renderRatesCsv(report: RatesReport): string {
   const rows: string[][] = [];
@@ -42,5 +40,6 @@ export function renderRatesCsv(report: RatesReport): string {
       ]);
     }
   }
-  return csvDocument(HEADER, [...rows, ...feeRows]);
+  const v2 = feeRows.length > 0 || rows.some((r) => r.slice(HEADER.length).some((c) => c !== ""));
+  return csvDocument(v2 ? [...HEADER, ...V2_HEADER] : HEADER, [...rows, ...feeRows].map((r) => (v2 ? r : r.slice(0, HEADER.length))));
 }

@@ -45,6 +45,12 @@ describe("schemas", () => {
     expect(() => loadRateCards([{ file, text: read(file) }])).not.toThrow();
   });
 
+  it("accepts the v2 workload keys in a plan (schema and loader)", () => {
+    const file = "test/fixtures/plans/v2-plan.yaml";
+    expect(planSchema(parse(read(file)))).toBe(true);
+    expect(loaderError(file)).toBeUndefined();
+  });
+
   it.each(examples)("%s is a valid plan for the schema and the loader", (file) => {
     expect(planSchema(parse(read(file)))).toBe(true);
     expect(loaderError(file)).toBeUndefined();
