@@ -57,3 +57,11 @@ export function asOfFrom(flag: string | undefined, fromFile: Instant | undefined
   if (flag !== undefined) return flagValue("--as-of", flag, parseInstant);
   return fromFile ?? now;
 }
+
+const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
+
+/** An end flag (--until, --to): an instant (excluded), or a bare date meaning the end of that UTC day. */
+export function untilFlag(flag: string, text: string): Instant {
+  const t = flagValue(flag, text, parseInstant);
+  return DATE_ONLY.test(text) ? t + 86400000 : t;
+}

@@ -41,14 +41,14 @@ export const DOCUMENT_FORMATS: Record<string, (doc: Document, opts: RenderOption
 export interface Reporter<R> {
   document: (report: R) => Document;
   data: Record<string, (report: R) => string>;
-  /** Data formats the command writes itself, streamed (sweep's CSV and JSON). */
+  /** Data formats the command writes itself, streamed (sweep's CSV and JSON, the SQL of rates --intervals). */
   streamed?: string[];
 }
 
 /** Every command's reporter. */
 export const REPORTERS = {
   estimate: { document: estimateDocument, data: { json: renderEstimateJson, csv: renderEstimateCsv } } as Reporter<EstimateReport>,
-  rates: { document: ratesDocument, data: { json: renderRatesJson, csv: renderRatesCsv } } as Reporter<RatesReport>,
+  rates: { document: ratesDocument, data: { json: renderRatesJson, csv: renderRatesCsv }, streamed: ["sql"] } as Reporter<RatesReport>, // sql: --intervals only
   usage: { document: usageDocument, data: { json: renderUsageJson, csv: renderUsageCsv, focus: renderUsageFocus } } as Reporter<UsageReport>,
   check: { document: checkDocument, data: { json: renderCheckJson, github: renderCheckGithub } } as Reporter<CheckReport>,
   diff: { document: diffDocument, data: { json: renderDiffJson, github: renderDiffGithub } } as Reporter<DiffReport>,

@@ -13,7 +13,7 @@ import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { parsePlan } from "../../workload/parse-plan.js";
 import { cardSources } from "../config.js";
-import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
+import { collect, flagValue, formatOption, ratesOption, untilFlag } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
@@ -31,8 +31,6 @@ interface UsageFlags {
   format: string;
 }
 
-const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
-
 function dimensions(values: string[] | undefined): Dimension[] {
   const out: Dimension[] = [];
   for (const v of values ?? ["day"]) {
@@ -42,12 +40,6 @@ function dimensions(values: string[] | undefined): Dimension[] {
     if (!out.includes(v as Dimension)) out.push(v as Dimension);
   }
   return out;
-}
-
-/** --until: an instant (excluded), or a bare date meaning the end of that UTC day. */
-function untilOf(text: string): Instant {
-  const t = flagValue("--until", text, parseInstant);
-  return DATE_ONLY.test(text) ? t + 86400000 : t;
 }
 
 /** One line per skip reason on stderr; with --strict, an error at the first skipped record instead. */
@@ -85,7 +77,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .action(async (paths: string[], flags: UsageFlags) => {
       const by = dimensions(flags.by);
       const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
-      const until = flags.until !== undefined ? untilOf(flags.until) : undefined;
+      const until = flags.until !== undefined ? untilFlag("--until", flags.until) : undefined;
       if (since !== undefined && until !== undefined && since >= until) throw new UsageError("--since is not before --until", "give a --since earlier than --until");
       const asOf = flags.asOf !== undefined ? flagValue("--as-of", flags.asOf, parseInstant) : undefined;
       const plan = flags.compare !== undefined ? parsePlan(readTextFile(flags.compare, io.cwd).text, flags.compare) : undefined;
