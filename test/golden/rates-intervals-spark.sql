@@ -1,0 +1,43 @@
+-- ratecard price intervals from 2026-09-09T00:00:00Z to 2026-09-11T00:00:00Z: start inclusive, end exclusive, UTC;
+-- prices per 1M tokens, exact. Dialect: spark.
+SET spark.sql.decimalOperations.allowPrecisionLoss = false;
+CREATE TABLE ratecard_intervals (
+  `model` STRING,
+  `billed_as` STRING,
+  `start` TIMESTAMP_NTZ,
+  `end` TIMESTAMP_NTZ,
+  `window` STRING,
+  `currency` STRING,
+  `input_cache_hit` DECIMAL(38,12),
+  `input_cache_miss` DECIMAL(38,12),
+  `output` DECIMAL(38,12)
+);
+INSERT INTO ratecard_intervals (`model`, `billed_as`, `start`, `end`, `window`, `currency`, `input_cache_hit`, `input_cache_miss`, `output`) VALUES
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 00:00:00', TIMESTAMP_NTZ '2026-09-09 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 01:00:00', TIMESTAMP_NTZ '2026-09-09 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 04:00:00', TIMESTAMP_NTZ '2026-09-09 06:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 06:00:00', TIMESTAMP_NTZ '2026-09-09 10:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 10:00:00', TIMESTAMP_NTZ '2026-09-10 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-10 01:00:00', TIMESTAMP_NTZ '2026-09-10 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 04:00:00', TIMESTAMP_NTZ '2026-09-10 06:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 06:00:00', TIMESTAMP_NTZ '2026-09-10 10:00:00', 'peak', 'USD', 0.006, 0.3, 1.2),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 10:00:00', TIMESTAMP_NTZ '2026-09-11 00:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6);
+
+-- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):
+-- one range join. A record no interval holds (unknown or retired model, before the model's first
+-- price, outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
+CREATE VIEW ratecard_priced_usage AS
+SELECT u.*, r.`billed_as`, r.`window`, r.`currency`,
+       (u.`cache_hit` * r.`input_cache_hit`
+          + u.`cache_miss` * r.`input_cache_miss`
+          + u.`output` * r.`output`)
+         * CAST(0.000001 AS DECIMAL(7,6)) AS `cost`
+FROM usage u
+LEFT JOIN ratecard_intervals r
+  ON r.`model` = u.`model` AND u.`ts` >= r.`start` AND u.`ts` < r.`end`;
+
+SELECT `model`, `currency`, COUNT(*) AS `records`, COUNT(`cost`) AS `priced`,
+       COUNT(*) - COUNT(`cost`) AS `unpriced`, SUM(`cost`) AS `cost`
+FROM ratecard_priced_usage
+GROUP BY `model`, `currency`
+ORDER BY `model`, `currency`;
