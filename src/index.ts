@@ -10,6 +10,7 @@ export { sweep, type Sweep, type SweepRow, type Frac } from "./core/sweep.js";
 export { solve, type SolveReport, type SolveResult } from "./core/solve.js";
 export { resolvePrice, defaultModels, type Resolution } from "./core/resolve.js";
 export { ratesAt, rateHistory } from "./core/rates.js";
+export { priceIntervals, type PriceInterval } from "./core/intervals.js";
 export { isPeak, typicalPeakShare } from "./core/calendar.js";
 export { Exact } from "./core/exact.js";
 export { parseInstant, formatInstant } from "./core/instant.js";

@@ -1,6 +1,8 @@
 // End-to-end: `ratecard rates --intervals`, every format and dialect (goldens), flag errors, streaming a long range.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { spawnCli } from "../helpers/cli.js";
+import { ROOT, spawnCli } from "../helpers/cli.js";
 
 // 2026-09-09..10: peak and off-peak in Beijing time, and V4-Flash billed as deepseek-flash from 09-10 04:00 UTC.
 const RANGE = ["--intervals", "--from", "2026-09-09", "--to", "2026-09-10", "deepseek-v4-flash", "deepseek-chat"];
@@ -17,6 +19,14 @@ describe("ratecard rates --intervals", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-intervals${extra[1] ? `-${extra[1]}` : ""}.${format}`);
+  });
+
+  it("the README shows the reference query exactly as -f sql writes it", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Pricing logs in your warehouse"));
+    const query = /```sql\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(query).toContain("LEFT JOIN ratecard_intervals r");
+    expect(spawnCli(["rates", ...RANGE, "-f", "sql"]).stdout).toContain(query);
   });
 
   it("writes CSV when -f is not given, and the JSON rows are the CSV rows", () => {
