@@ -39,7 +39,7 @@ export interface RatesFilter {
 }
 
 /** The models a listing covers, as [display id, model], sorted by display id. */
-function selected(book: RateBook, ids?: string[], filter: RatesFilter = {}): [string, Model][] {
+export function selectModels(book: RateBook, ids?: string[], filter: RatesFilter = {}): [string, Model][] {
   let models = ids && ids.length > 0 ? ids.map((id) => findModel(book, id)) : [...book.models.values()];
   if (filter.provider !== undefined) {
     const want = filter.provider.toLowerCase();
@@ -62,7 +62,7 @@ function selected(book: RateBook, ids?: string[], filter: RatesFilter = {}): [st
 
 /** Every selected model's status and prices at `asOf`. */
 export function ratesAt(book: RateBook, asOf: Instant, ids?: string[], filter?: RatesFilter): RateRow[] {
-  return selected(book, ids, filter).map(([shown, m]) => {
+  return selectModels(book, ids, filter).map(([shown, m]) => {
     const v = versionAt(m, asOf);
     const row: RateRow = { model: shown, name: m.name, currency: m.currency, status: "no-price", billedAs: null };
     if (!v) return row;
@@ -82,7 +82,7 @@ export function ratesAt(book: RateBook, asOf: Instant, ids?: string[], filter?: 
 /** Every version of every selected model, oldest first, with its end. */
 export function rateHistory(book: RateBook, ids?: string[], filter?: RatesFilter): HistoryRow[] {
   const rows: HistoryRow[] = [];
-  for (const [shown, m] of selected(book, ids, filter)) {
+  for (const [shown, m] of selectModels(book, ids, filter)) {
     m.versions.forEach((v, i) =>
       rows.push({ model: shown, currency: m.currency, version: v, until: m.versions[i + 1]?.from ?? null, ...(i === 0 && m.fees ? { fees: m.fees } : {}) }),
     );

@@ -62,6 +62,10 @@ function generateLogs(csv: string): LogRecord[] {
   add("deepseek-v4-pro", parseInstant("2026-10-01T02:00Z")); // National Day, 10:00 Beijing time
   add("deepseek-v4-pro", parseInstant("2026-09-30T02:00Z")); // the working day before
   add("deepseek-chat", parseInstant("2026-07-24T15:59Z")); // retired from this instant
+  // other names of a model: provider/id, a snapshot id, provider/snapshot
+  for (const name of ["acme/acme-large", "acme-large-20260101", "acme/acme-large-20260101", "deepseek/deepseek-v4-pro", "deepseek/deepseek-v4-flash"]) {
+    for (let i = 0; i < 20; i++) add(name, from + Math.floor(rand() * (to - from)));
+  }
   add("deepseek-reasoner", parseInstant("2026-10-01T08:00Z"));
   add("acme-small", parseInstant("2026-12-01"));
   add("acme-typo", parseInstant("2026-05-01"));
@@ -137,6 +141,8 @@ describe("pricing logs in the warehouse", () => {
     expect(priced.some((p) => p.endsWith(" off-peak"))).toBe(true);
     expect(priced.some((p) => / deepseek-flash /.test(p))).toBe(true); // billed as an alias
     expect(perRecord.filter((p) => p.endsWith("unpriced")).length).toBeGreaterThanOrEqual(6);
+    const bySnapshot = records.filter((r) => r.model === "acme-large-20260101").map((r) => perRecord[r.id - 1]!);
+    expect(bySnapshot.filter((p) => !p.endsWith("unpriced")).length).toBeGreaterThan(5);
     // a record on a Chinese holiday at 10:00 Beijing time is off-peak
     const at = (iso: string) => perRecord[records.find((r) => r.model === "deepseek-v4-pro" && r.ts === parseInstant(iso))!.id - 1];
     expect(at("2026-10-01T02:00Z")).toMatch(/ off-peak$/);

@@ -21,10 +21,20 @@ INSERT INTO ratecard_intervals ("model", "billed_as", "start", "end", "window", 
 ('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 04:00:00', TIMESTAMP '2026-09-10 06:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6),
 ('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 06:00:00', TIMESTAMP '2026-09-10 10:00:00', 'peak', 'USD', 0.006, 0.3, 1.2),
 ('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 10:00:00', TIMESTAMP '2026-09-11 00:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6);
+CREATE TABLE ratecard_model_names (
+  "name" VARCHAR(255) NOT NULL,
+  "model" VARCHAR(255) NOT NULL
+);
+INSERT INTO ratecard_model_names ("name", "model") VALUES
+('deepseek-chat', 'deepseek-chat'),
+('deepseek-v4-flash', 'deepseek-v4-flash'),
+('deepseek/deepseek-chat', 'deepseek-chat'),
+('deepseek/deepseek-v4-flash', 'deepseek-v4-flash');
 
 -- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):
--- one range join. A record no interval holds (unknown or retired model, before the model's first
--- price, outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
+-- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A
+-- record no interval holds (unknown, ambiguous or retired model, before the model's first price,
+-- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
 CREATE VIEW ratecard_priced_usage AS
 SELECT u.*, r."billed_as", r."window", r."currency",
        (u."cache_hit" * r."input_cache_hit"
@@ -32,8 +42,9 @@ SELECT u.*, r."billed_as", r."window", r."currency",
           + u."output" * r."output")
          * CAST(0.000001 AS DECIMAL(7,6)) AS "cost"
 FROM usage u
+LEFT JOIN ratecard_model_names n ON n."name" = u."model"
 LEFT JOIN ratecard_intervals r
-  ON r."model" = u."model" AND u."ts" >= r."start" AND u."ts" < r."end";
+  ON r."model" = n."model" AND u."ts" >= r."start" AND u."ts" < r."end";
 
 SELECT "model", "currency", COUNT(*) AS "records", COUNT("cost") AS "priced",
        COUNT(*) - COUNT("cost") AS "unpriced", SUM("cost") AS "cost"

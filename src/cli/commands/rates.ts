@@ -4,7 +4,7 @@ import { Option, type Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
 import { UsageError } from "../../core/errors.js";
 import { parseInstant } from "../../core/instant.js";
-import { priceIntervals } from "../../core/intervals.js";
+import { modelNames, priceIntervals } from "../../core/intervals.js";
 import { rateHistory, ratesAt } from "../../core/rates.js";
 import { INTERVAL_COLUMNS } from "../../render/intervals/columns.js";
 import { INTERVAL_FORMATS, intervalChunks, type IntervalFormat } from "../../render/intervals/index.js";
@@ -74,8 +74,10 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
         const from = flagValue("--from", flags.from!, parseInstant);
         const to = untilFlag("--to", flags.to!);
         if (from >= to) throw new UsageError("--from is not before --to", "give a --from earlier than --to");
-        const rows = priceIntervals(book, from, to, models);
-        for (const chunk of intervalChunks(format, { from, to, columns: INTERVAL_COLUMNS, rows }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
+        const filter = { provider: flags.provider, search: flags.search };
+        const rows = priceIntervals(book, from, to, models, filter);
+        const names = modelNames(book, models, filter);
+        for (const chunk of intervalChunks(format, { from, to, columns: INTERVAL_COLUMNS, rows, names }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
         return done(0);
       }
       const asOf = asOfFrom(flags.asOf, undefined, io.now());

@@ -1,7 +1,7 @@
 // The columns of the price-interval export, shared by its CSV, JSON and SQL writers.
 
 import { formatInstant } from "../../core/instant.js";
-import type { PriceInterval } from "../../core/intervals.js";
+import type { ModelName, PriceInterval } from "../../core/intervals.js";
 import type { PriceSet } from "../../core/types.js";
 
 /** What a column holds: text, a UTC instant, or an exact price per 1M tokens. */
@@ -37,6 +37,8 @@ export interface IntervalExport {
   to: number;
   columns: readonly IntervalColumn[];
   rows: Iterable<PriceInterval>;
+  /** Every name a log may give a model, and the `model` of the rows it means (JSON and SQL carry it). */
+  names: ModelName[];
 }
 
 /**

@@ -11,10 +11,12 @@ function* lines(x: IntervalExport): Generator<string> {
     yield `${first ? "" : ","}\n{${fields.join(",")}}`;
     first = false;
   }
+  yield `\n],"names":[`;
+  yield x.names.map((n) => `\n${JSON.stringify({ name: n.name, model: n.model })}`).join(",");
   yield "\n]}\n";
 }
 
-/** The export as JSON chunks: `{ schema_version, from, to, intervals: [{ model, billed_as, start, end, window, currency, ... }] }`. */
+/** The export as JSON chunks: `{ schema_version, from, to, intervals: [{ model, billed_as, start, end, window, currency, ... }], names: [{ name, model }] }`. */
 export function intervalsJson(x: IntervalExport): Generator<string> {
   return chunked(lines(x));
 }

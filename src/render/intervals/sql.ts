@@ -1,4 +1,4 @@
-// Price intervals -> a SQL script: CREATE TABLE, batched INSERTs, and the reference pricing query.
+// Price intervals -> a SQL script: CREATE TABLEs (intervals, model names), batched INSERTs, and the reference pricing query.
 
 import { InputError } from "../../core/errors.js";
 import { formatInstant } from "../../core/instant.js";
@@ -24,6 +24,7 @@ interface DialectSpec {
 
 /** Table and view names of the script. */
 export const INTERVALS_TABLE = "ratecard_intervals";
+export const NAMES_TABLE = "ratecard_model_names";
 export const PRICED_VIEW = "ratecard_priced_usage";
 
 /** "2026-03-08T06:59:59.500Z" -> "2026-03-08 06:59:59.5" style text without the zone. */
@@ -109,15 +110,17 @@ export function pricingQuery(columns: readonly IntervalColumn[], d: DialectSpec 
   const terms = prices.map((p) => `u.${q(usageOf[p] ?? p)} * r.${q(p)}`).join("\n          + ");
   return [
     `-- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):`,
-    `-- one range join. A record no interval holds (unknown or retired model, before the model's first`,
-    `-- price, outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.`,
+    `-- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A`,
+    `-- record no interval holds (unknown, ambiguous or retired model, before the model's first price,`,
+    `-- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.`,
     `CREATE VIEW ${PRICED_VIEW} AS`,
     `SELECT u.*, r.${q("billed_as")}, r.${q("window")}, r.${q("currency")},`,
     `       (${terms})`,
     `         * ${d.perToken} AS ${q("cost")}`,
     `FROM usage u`,
+    `LEFT JOIN ${NAMES_TABLE} n ON n.${q("name")} = u.${q("model")}`,
     `LEFT JOIN ${INTERVALS_TABLE} r`,
-    `  ON r.${q("model")} = u.${q("model")} AND u.${q("ts")} >= r.${q("start")} AND u.${q("ts")} < r.${q("end")};`,
+    `  ON r.${q("model")} = n.${q("model")} AND u.${q("ts")} >= r.${q("start")} AND u.${q("ts")} < r.${q("end")};`,
     ``,
     `SELECT ${q("model")}, ${q("currency")}, COUNT(*) AS ${q("records")}, COUNT(${q("cost")}) AS ${q("priced")},`,
     `       COUNT(*) - COUNT(${q("cost")}) AS ${q("unpriced")}, SUM(${q("cost")}) AS ${q("cost")}`,
@@ -144,6 +147,11 @@ function* statements(x: IntervalExport, dialect: SqlDialect | undefined): Genera
     n++;
   }
   if (n > 0) yield ";\n";
+  yield `CREATE TABLE ${NAMES_TABLE} (\n  ${q("name")} ${d.text}${d.notNull ? " NOT NULL" : ""},\n  ${q("model")} ${d.text}${d.notNull ? " NOT NULL" : ""}\n);\n`;
+  for (let i = 0; i < x.names.length; i += BATCH) {
+    const values = x.names.slice(i, i + BATCH).map((m) => `(${literal(m.name)}, ${literal(m.model)})`);
+    yield `INSERT INTO ${NAMES_TABLE} (${q("name")}, ${q("model")}) VALUES\n${values.join(",\n")};\n`;
+  }
   yield "\n" + pricingQuery(x.columns, d);
 }
 

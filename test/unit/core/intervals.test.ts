@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { isPeak } from "../../../src/core/calendar.js";
 import { InputError } from "../../../src/core/errors.js";
-import { priceIntervals, type PriceInterval } from "../../../src/core/intervals.js";
+import { modelNames, priceIntervals, type PriceInterval } from "../../../src/core/intervals.js";
 import { formatInstant, parseInstant } from "../../../src/core/instant.js";
+import { selectModels } from "../../../src/core/rates.js";
 import { resolvePrice } from "../../../src/core/resolve.js";
 
 const acme = readFileSync(join(__dirname, "../../fixtures/intervals/acme.yaml"), "utf8");
@@ -55,7 +56,7 @@ function fromRow(r: PriceInterval | undefined): string | undefined {
   return r && [r.billedAs, r.window, r.currency, r.prices.input_cache_hit.toDecimal(), r.prices.input_cache_miss.toDecimal(), r.prices.output.toDecimal()].join(" ");
 }
 
-const models = [...book.models.keys()].sort();
+const models = selectModels(book).map(([shown]) => shown);
 
 describe("priceIntervals", () => {
   it("gives each model contiguous, non-overlapping, non-empty rows in time order, neighbours differing", () => {
@@ -161,6 +162,25 @@ describe("priceIntervals", () => {
     expect(new Set([...priceIntervals(book, FROM, TO, ["acme-small"])].map((r) => r.model))).toEqual(new Set(["acme-small"]));
     expect(() => [...priceIntervals(book, FROM, TO, ["acme-smal"])]).toThrow(/unknown model "acme-smal".*/);
     expect(() => [...priceIntervals(book, TO, FROM)]).toThrow(/empty/);
+  });
+
+  it("maps every unambiguous name of a model (provider/id, snapshot ids) to its rows' model; a shared bare id to none", () => {
+    const names = new Map(modelNames(book).map((n) => [n.name, n.model]));
+    expect(names.get("acme-large")).toBe("acme-large");
+    expect(names.get("acme/acme-large")).toBe("acme-large");
+    expect(names.get("acme-large-20260101")).toBe("acme-large");
+    expect(names.get("acme/acme-large-20260101")).toBe("acme-large");
+    expect(names.get("deepseek/deepseek-v4-pro")).toBe("deepseek-v4-pro");
+    const twice = loadRateCards([
+      { file: "acme.yaml", text: acme },
+      { file: "other.yaml", text: "provider: other\ncurrency: USD\nmodels:\n  acme-small:\n    versions:\n      - from: 2026-01-01\n        input_cache_hit: 1\n        input_cache_miss: 2\n        output: 3\n" },
+    ]);
+    const shared = new Map(modelNames(twice).map((n) => [n.name, n.model]));
+    expect(shared.has("acme-small")).toBe(false); // ambiguous: usage skips it too
+    expect(shared.get("acme/acme-small")).toBe("acme/acme-small");
+    expect(shared.get("other/acme-small")).toBe("other/acme-small");
+    expect(() => resolvePrice(twice, "acme-small", parseInstant("2026-03-01"))).toThrow(/ambiguous/);
+    expect(new Set([...priceIntervals(twice, FROM, TO)].map((r) => r.model))).toContain("other/acme-small");
   });
 
   it("grows with the rows, not faster: twice the range gives about twice the rows", () => {
