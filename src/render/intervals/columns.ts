@@ -2,7 +2,6 @@
 
 import { formatInstant } from "../../core/instant.js";
 import type { ModelName, PriceInterval } from "../../core/intervals.js";
-import type { PriceSet } from "../../core/types.js";
 
 /** What a column holds: text, a UTC instant, or an exact price per 1M tokens. */
 export type ColumnKind = "text" | "time" | "price";
@@ -16,7 +15,7 @@ export interface IntervalColumn {
   value(r: PriceInterval): string | null;
 }
 
-const price = (key: keyof PriceSet): IntervalColumn => ({ name: key, kind: "price", nullable: false, value: (r) => r.prices[key].toDecimal() });
+const price = (key: "input_cache_hit" | "input_cache_miss" | "output"): IntervalColumn => ({ name: key, kind: "price", nullable: false, value: (r) => r.prices[key].toDecimal() });
 
 /** The columns, in order: model, billed_as, start, end, window, currency, then one per price bucket. */
 export const INTERVAL_COLUMNS: readonly IntervalColumn[] = [
