@@ -28,8 +28,13 @@ export interface Config {
 const KEYS = ["rates", "models", "format"] as const;
 const loaded = new WeakMap<Io, Config>();
 
+/** Whether something is at `path`; a path that cannot be checked (EACCES) counts as there, so reading it names the cause. */
 function exists(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false }) !== undefined; // no exception: throwing costs milliseconds at start-up
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined; // no exception: throwing costs milliseconds at start-up
+  } catch {
+    return true;
+  }
 }
 
 /** Reads and checks one config file; paths in it are relative to its folder. */

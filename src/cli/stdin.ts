@@ -1,12 +1,30 @@
 // Standard input read whole (for `tokens -`), within the text-file byte budget.
 
-import { readSync } from "node:fs";
+import { fstatSync, readSync, statSync } from "node:fs";
+import { isatty } from "node:tty";
 import { InputError } from "../core/errors.js";
 import { bytesText, LIMIT_ENV, limits } from "./limits.js";
 import { fsCause } from "./sources.js";
 
-/** Reads all of standard input as UTF-8; more than the text budget is an InputError, not a hang. */
+/**
+ * Standard input that is a device (`< /dev/zero`) may never end: refused before reading, like a
+ * device named as a path. A terminal and /dev/null (empty) are fine.
+ */
+export function refuseEndlessStdin(): void {
+  let s;
+  try {
+    s = fstatSync(0);
+  } catch {
+    return; // no descriptor to check: reading reports its own errors
+  }
+  if (s.isCharacterDevice() && !isatty(0) && s.rdev !== statSync("/dev/null", { throwIfNoEntry: false })?.rdev) {
+    throw new InputError("standard input is a character device, not a file or a pipe", "pipe a file in: ratecard ... - < file", { file: "-" });
+  }
+}
+
+/** Reads all of standard input as UTF-8; a device or more than the text budget is an InputError, not a hang. */
 export function readStdinText(): string {
+  refuseEndlessStdin();
   const budget = limits().textBytes;
   const chunks: Buffer[] = [];
   let total = 0;

@@ -58,11 +58,11 @@ export class YamlFile {
    */
   private checkAliases(root: Node): void {
     const named = new Map<string, Node>();
-    const literal: Node[] = []; // every node in document order
+    let literal = 0; // nodes in the file as written
     const stack: Node[] = [root];
     while (stack.length > 0) {
       const n = stack.pop()!;
-      literal.push(n);
+      literal++;
       if (isAlias(n)) {
         const target = named.get(n.source);
         if (!target) this.fail(n, `unknown YAML alias *${quoteName(n.source)}`, "define the anchor (&name) before using it");
@@ -75,31 +75,40 @@ export class YamlFile {
     }
     if (this.anchors.size === 0) return;
     // Expanded sizes, children before parents: a node's size is 1 + its children's (an alias counts its anchor's).
+    // One map: -1 while a node is open (its children pending), then its size.
     const size = new Map<Node, number>();
-    const state = new Map<Node, 1 | 2>(); // 1: open, 2: done
-    const cap = literal.length + ALIAS_NODE_BUDGET + 1;
+    const cap = literal + ALIAS_NODE_BUDGET + 1;
     const visit: Node[] = [root];
     while (visit.length > 0) {
       const n = visit[visit.length - 1]!;
       const target = isAlias(n) ? this.anchors.get(n)! : undefined;
-      const kids = target ? [target] : children(n);
-      if (state.get(n) === undefined) {
-        state.set(n, 1);
-        for (const k of kids) {
-          const st = state.get(k);
-          if (st === 1) this.fail(n, "a YAML alias refers to a node that contains it", "an anchor cannot include its own alias");
-          if (st === undefined) visit.push(k);
+      const known = size.get(n);
+      if (known === undefined) {
+        size.set(n, -1);
+        if (target) {
+          const st = size.get(target);
+          if (st === -1) this.fail(n, "a YAML alias refers to a node that contains it", "an anchor cannot include its own alias");
+          if (st === undefined) visit.push(target);
+        } else if (isSeq(n) || isMap(n)) {
+          for (const k of children(n)) {
+            const st = size.get(k);
+            if (st === -1) this.fail(n, "a YAML alias refers to a node that contains it", "an anchor cannot include its own alias");
+            if (st === undefined) visit.push(k);
+          }
         }
         continue;
       }
       visit.pop();
-      if (state.get(n) === 2) continue;
-      let total = target ? 0 : 1;
-      for (const k of kids) total = Math.min(cap, total + size.get(k)!);
+      if (known !== -1) continue;
+      let total: number;
+      if (target) total = size.get(target)!;
+      else {
+        total = 1;
+        if (isSeq(n) || isMap(n)) for (const k of children(n)) total = Math.min(cap, total + size.get(k)!);
+      }
       size.set(n, total);
-      state.set(n, 2);
     }
-    const added = size.get(root)! - literal.length;
+    const added = size.get(root)! - literal;
     if (added > ALIAS_NODE_BUDGET) {
       this.fail(root, `YAML aliases expand to more than ${ALIAS_NODE_BUDGET} extra nodes (an alias bomb?)`, "write the values out instead of nesting aliases");
     }

@@ -84,6 +84,11 @@ const cases: Case[] = [
   ] as const).map(([what, args]): Case => ({ name: `an unreadable file (EACCES) in ${what}`, args, code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: () => NOBODY })),
   { name: "an unreadable config file (EACCES)", args: () => ["estimate", ...ONE], code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: (d) => ({ ...NOBODY, env: { RATECARD_CONFIG: join(d, "locked.yaml") } }) },
   { name: "a folder with an unreadable subfolder in usage", args: (d) => ["usage", join(d, "logs")], code: 2, says: /logs\/locked: cannot list the folder: permission denied \(EACCES\)/, opts: () => NOBODY },
+  { name: "a plan inside an unreadable folder", args: (d) => ["estimate", join(d, "logs/locked/plan.yaml")], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: () => NOBODY },
+  { name: "a config inside an unreadable folder", args: () => ["estimate", ...ONE], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: (d) => ({ ...NOBODY, env: { RATECARD_CONFIG: join(d, "logs/locked/plan.yaml") } }) },
+  { name: "usage - reading /dev/zero", args: () => ["usage", "-"], code: 2, says: /^ratecard: error: -: standard input is a character device, not a file or a pipe/, opts: () => ({ stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"] }) },
+  { name: "tokens - reading /dev/zero", args: () => ["tokens", "-"], code: 2, says: /^ratecard: error: -: standard input is a character device/, opts: () => ({ stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"] }) },
+  { name: "tokens - reading 40 MB from a pipe", args: () => ["tokens", "-"], code: 2, says: /^ratecard: error: -: is larger than the 32 MiB limit for a text file \(RATECARD_MAX_TEXT_BYTES raises the limit\)/, opts: () => ({ input: "a".repeat(40 * 1024 * 1024) }) },
   { name: "a folder as a plan (EISDIR)", args: (d) => ["estimate", join(d, "logs")], code: 2, says: /logs: is a folder, not a file/ },
   { name: "a record with a timestamp far in the future (a skip)", args: () => ["usage", join(FIX, "far-future.jsonl")], code: 0, says: /skipped 1 record that cannot be priced: bad-instant 1 \(.*far-future\.jsonl:1\)/ },
   { name: "a record far in the future with --strict", args: () => ["usage", join(FIX, "far-future.jsonl"), "--strict"], code: 2, says: /far-future\.jsonl:1:1: 1 record cannot be priced, the first: bad-instant, 1e15 is not an instant/ },
@@ -149,6 +154,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, "logs/locked"), { recursive: true });
   writeFileSync(join(dir, "logs/a.jsonl"), LOG);
   writeFileSync(join(dir, "logs/locked/b.jsonl"), LOG);
+  writeFileSync(join(dir, "logs/locked/plan.yaml"), "calls: 1\nmiss: 1\n");
   chmodSync(join(dir, "logs/locked"), 0o000);
   chmodSync(join(dir, "locked.yaml"), 0o000);
   chmodSync(dir, 0o755); // nobody reaches the files (and is refused the locked ones)

@@ -18,6 +18,7 @@ import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
 import { readTextFile } from "../sources.js";
+import { refuseEndlessStdin } from "../stdin.js";
 
 interface UsageFlags {
   by?: string[];
@@ -83,6 +84,7 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       const plan = flags.compare !== undefined ? parsePlan(readTextFile(flags.compare, io.cwd).text, flags.compare) : undefined;
       const book = loadRateCards(cardSources(flags.rates, io));
       const sources = logSources(paths, io.cwd);
+      if (!io.stdin && sources.some((src) => src.path === undefined)) refuseEndlessStdin();
 
       const agg = new UsageAggregator(book, { by, since, until, asOf });
       const reader = new RecordReader(flags.dialect);
