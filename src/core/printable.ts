@@ -49,6 +49,6 @@ export function safeOutput(text: string, keepColor: boolean): string {
   OUTPUT_CONTROL.lastIndex = 0;
   return text.replace(OUTPUT_CONTROL, (c: string, at: number) => {
     if ((c === "\r" && text.charCodeAt(at + 1) === 10) || (c.length > 1 && keepColor)) return c;
-    return Array.from(c, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}${c.slice(1)}`; // an SGR sequence: only its ESC is a control
   });
 }

@@ -146,6 +146,10 @@ beforeAll(async () => {
   });
   writeFileSync(join(dir, "line.jsonl.gz"), gzipRepeated(Buffer.from('{"x":"'), 0x61, 2048));
   writeFileSync(join(dir, "nul.jsonl.gz"), gzipRepeated(Buffer.alloc(0), 0, 10240));
+  // 120 lines of 1 MiB + 1 byte (each over the line budget): 120 MiB from some 150 KB.
+  const line = gzipSync(Buffer.concat([Buffer.alloc(1 << 20, 0x61), Buffer.from("a\n")]), { level: 9 });
+  writeFileSync(join(dir, "lines.jsonl.gz"), Buffer.concat(Array<Buffer>(120).fill(line)));
+  writeFileSync(join(dir, "commented.yaml"), `# ${"x".repeat(1_200_000)}\nas_of: 2026-04-24\nmodels: [deepseek-v4-flash]\ncalls: 1\nmiss: 1\n`);
   closeSync(openSync(join(dir, "big.yaml"), "w"));
   truncateSync(join(dir, "big.yaml"), 50 * 1024 * 1024); // a sparse 50 MB file
   execFileSync("mkfifo", [join(dir, "fifo")]);
@@ -195,6 +199,24 @@ describe("hostile inputs end in bounded time and memory with one clean line", ()
       expect(r.stdout).toBe("");
       if (c.says) expect(r.stderr).toMatch(c.says);
     }
+  });
+
+  it("each limit is raised by its setting", async () => {
+    const big = await spawnLimited(["estimate", join(dir, "commented.yaml")]);
+    expect([big.code, big.stderr]).toEqual([2, expect.stringMatching(/commented\.yaml: is larger than the 1 MiB limit for a YAML file/)]);
+    const raised = await spawnLimited(["estimate", join(dir, "commented.yaml")], { env: { RATECARD_MAX_YAML_BYTES: "2M" } });
+    expect([raised.code, raised.stdout]).toEqual([0, expect.stringContaining("$0.00000014")]);
+    const line = await spawnLimited(["usage", join(dir, "long-line.jsonl"), "-f", "json"], { env: { RATECARD_MAX_LINE_BYTES: "4M" } });
+    expect([line.code, line.stderr]).toEqual([0, expect.stringMatching(/skipped 1 record that cannot be priced: no-usage 1/)]);
+    const gz = await spawnLimited(["usage", join(dir, "lines.jsonl.gz")]);
+    expect([gz.code, gz.stderr]).toEqual([2, expect.stringMatching(/lines\.jsonl\.gz: expands to more than 200 times/)]);
+    const gzRaised = await spawnLimited(["usage", join(dir, "lines.jsonl.gz")], { env: { RATECARD_MAX_GUNZIP_RATIO: "100000" } });
+    expect([gzRaised.code, gzRaised.stderr]).toEqual([0, expect.stringMatching(/skipped 120 records that cannot be priced: line-too-long 120/)]);
+    const sweep = ["sweep", "--miss", "1", ...FLASH, "--vary", "calls=1..11+1"];
+    const few = await spawnLimited([...sweep, "--max-points", "10"]);
+    expect([few.code, few.stderr]).toEqual([2, expect.stringMatching(/11 points, more than the limit of 10 \(use a larger step, or raise the limit with --max-points\)/)]);
+    const enough = await spawnLimited([...sweep, "--max-points", "11", "-f", "csv"]);
+    expect([enough.code, enough.stdout.split("\r\n").length]).toEqual([0, 13]);
   });
 
   it("the suite's fixtures are in the repository", () => {
