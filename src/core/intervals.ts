@@ -6,7 +6,8 @@ import { peakSegments } from "./peak-segments.js";
 import { displayId, modelKey, tryLookupModel } from "./names.js";
 import { selectModels, type RatesFilter } from "./rates.js";
 import { findModel } from "./resolve.js";
-import type { Model, PriceSet, PriceVersion, RateBook, Window } from "./types.js";
+import { Exact } from "./exact.js";
+import type { Fee, FeeVersion, Model, PriceSet, PriceVersion, RateBook, Window } from "./types.js";
 
 /** One model over [start, end): the prices that bill it there, after aliases and calendars. */
 export interface PriceInterval {
@@ -17,18 +18,40 @@ export interface PriceInterval {
   end: Instant;
   window: Window;
   currency: string;
+  /** The window's prices (cache writes included, when the version has them). */
   prices: PriceSet;
   /** The price version the prices come from (the first one, when equal neighbours were merged). */
   version: PriceVersion;
+  /** Each per-request fee of the priced model: its price per one unit here, or null when removed or not priced yet. */
+  fees: Record<string, Exact | null>;
 }
 
-/** A stretch of a model's time resolved to one price version (aliases followed). */
+/** A stretch of a model's time resolved to one price version (aliases followed) and one price of each fee. */
 interface Resolved {
   start: Instant;
   end: Instant;
   version: PriceVersion;
   /** The model whose version it is. */
   model: Model;
+  fees: Record<string, Exact | null>;
+}
+
+/** A fee's price per one unit at `t`: price / per of the version in force; null before its first version or after removal. */
+function feeAt(fee: Fee, t: Instant): Exact | null {
+  let v: FeeVersion | undefined;
+  for (const fv of fee.versions) if (fv.from <= t) v = fv;
+  return !v || v.removed ? null : v.price!.div(v.per ?? Exact.ONE);
+}
+
+/** Cuts a resolved span where any of its model's fees changes price, each piece with its fees. */
+function* feeCuts(r: Omit<Resolved, "fees">): Generator<Resolved> {
+  const fees = Object.entries(r.model.fees ?? {});
+  const cuts = [...new Set(fees.flatMap(([, f]) => f.versions.map((v) => v.from)))].filter((t) => t > r.start && t < r.end).sort((a, b) => a - b);
+  let start = r.start;
+  for (const end of [...cuts, r.end]) {
+    yield { ...r, start, end, fees: Object.fromEntries(fees.map(([id, f]) => [id, feeAt(f, start)])) };
+    start = end;
+  }
 }
 
 /**
@@ -45,24 +68,27 @@ function* resolveSpans(book: RateBook, model: Model, start: Instant, end: Instan
     const s = Math.max(start, v.from);
     const e = Math.min(end, vs[i + 1]?.from ?? Number.POSITIVE_INFINITY);
     if (s >= e) continue;
-    if (v.kind === "price") yield { start: s, end: e, version: v, model };
+    if (v.kind === "price") yield* feeCuts({ start: s, end: e, version: v, model });
     else if (v.kind === "alias") yield* resolveSpans(book, findModel(book, v.billedAs, model.provider), s, e, [...chain, key]);
   }
 }
 
-function samePrices(a: PriceSet, b: PriceSet): boolean {
-  return a.input_cache_hit.eq(b.input_cache_hit) && a.input_cache_miss.eq(b.input_cache_miss) && a.output.eq(b.output);
+function priceSetKey(p: PriceSet): string {
+  const writes = Object.entries(p.writes ?? {}).map(([k, v]) => `${k}=${v.toDecimal()}`);
+  return [p.input_cache_hit, p.input_cache_miss, p.output, p.input_cache_write].map((x) => x?.toDecimal() ?? "-").concat(writes).join(" ");
 }
 
-/** Whether two intervals of one model carry the same row apart from their times. */
-function sameRow(a: PriceInterval, b: PriceInterval): boolean {
-  return a.billedAs === b.billedAs && a.window === b.window && a.currency === b.currency && samePrices(a.prices, b.prices);
+/** Everything a row prices by, apart from its times: equal keys mean neighbours can merge. */
+function rowKey(r: PriceInterval): string {
+  const tiers = (r.version.flat ? (r.version.tiers ?? []) : []).map((t) => `${t.above.toDecimal()}:${priceSetKey(t.prices)}`);
+  const fees = Object.entries(r.fees).map(([k, v]) => `${k}=${v?.toDecimal() ?? "-"}`);
+  return [r.billedAs ?? "", r.window ?? "", r.currency, r.version.defaultRetention ?? "", priceSetKey(r.prices), ...tiers, "|", ...fees].join(" ");
 }
 
 /** The rows of one resolved span: one, or one per peak / off-peak stretch of its calendar. */
 function* spanRows(book: RateBook, shown: string, asked: Model, r: Resolved): Generator<PriceInterval> {
   const billedAs = r.model === asked ? null : displayId(book, r.model);
-  const base = { model: shown, billedAs, currency: r.model.currency, version: r.version };
+  const base = { model: shown, billedAs, currency: r.model.currency, version: r.version, fees: r.fees };
   const v = r.version;
   if (!v.calendar) {
     yield { ...base, start: r.start, end: r.end, window: null, prices: v.flat! };
@@ -91,12 +117,15 @@ export function* priceIntervals(book: RateBook, from: Instant, to: Instant, ids?
   if (!(from < to)) throw new InputError("the interval range is empty", "give a --from before --to");
   for (const [shown, model] of selectModels(book, ids, filter)) {
     let pending: PriceInterval | undefined;
+    let pendingKey = "";
     for (const r of resolveSpans(book, model, from, to, [])) {
       for (const row of spanRows(book, shown, model, r)) {
-        if (pending && pending.end === row.start && sameRow(pending, row)) pending.end = row.end;
+        const key = rowKey(row);
+        if (pending && pending.end === row.start && key === pendingKey) pending.end = row.end;
         else {
           if (pending) yield pending;
           pending = row;
+          pendingKey = key;
         }
       }
     }
@@ -129,4 +158,42 @@ export function modelNames(book: RateBook, ids?: string[], filter?: RatesFilter)
     if (shown !== undefined) out.push({ name, model: shown });
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Which further columns an export needs: cache writes, named retentions, fees and long-context tiers met. */
+export interface IntervalShape {
+  /** Some version met prices cache writes (default or named retention, or names a default retention). */
+  writes: boolean;
+  /** Named retentions met (`input_cache_write_1h` -> "1h"), sorted. */
+  retentions: string[];
+  /** Fee ids of the priced models, sorted. */
+  fees: string[];
+  /** The most long-context tiers of any flat version met. */
+  tiers: number;
+}
+
+/** Walks the selected models' versions over [from, to) (no calendars) to learn the export's columns before any row. */
+export function intervalShape(book: RateBook, from: Instant, to: Instant, ids?: string[], filter?: RatesFilter): IntervalShape {
+  const retentions = new Set<string>();
+  const fees = new Set<string>();
+  let writes = false;
+  let tiers = 0;
+  const seen = new Set<PriceVersion>();
+  for (const [, model] of selectModels(book, ids, filter)) {
+    for (const r of resolveSpans(book, model, from, to, [])) {
+      for (const id of Object.keys(r.fees)) fees.add(id);
+      const v = r.version;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      const sets = [v.flat, v.peak, v.offPeak, ...(v.flat ? (v.tiers ?? []).map((t) => t.prices) : [])].filter((p): p is PriceSet => p !== undefined);
+      for (const p of sets) {
+        if (p.input_cache_write) writes = true;
+        for (const k of Object.keys(p.writes ?? {})) retentions.add(k);
+      }
+      if (v.defaultRetention || retentions.size > 0) writes = true;
+      if (v.flat) tiers = Math.max(tiers, v.tiers?.length ?? 0);
+    }
+  }
+  const sorted = (xs: Set<string>) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { writes, retentions: sorted(retentions), fees: sorted(fees), tiers };
 }

@@ -21,6 +21,13 @@ describe("ratecard rates --intervals", () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-intervals${extra[1] ? `-${extra[1]}` : ""}.${format}`);
   });
 
+  it.each(["csv", "json", "sql"])("adds cache-write, retention, fee and tier columns for a v2 card (%s golden)", async (format) => {
+    const r = spawnCli(["rates", "--intervals", "--from", "2026-10-01", "--to", "2027-01-31", "--rates", "test/fixtures/cards/v2-card.yaml", "--provider", "testco", "-f", format]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/rates-intervals-v2.${format}`);
+  });
+
   it("the README shows the reference query exactly as -f sql writes it", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Pricing logs in your warehouse"));

@@ -1,4 +1,4 @@
-// The cards in the warehouse: `rates --intervals -f sql` loaded into DuckDB and PostgreSQL prices generated logs exactly as `ratecard usage` does.
+// The cards in the warehouse: `rates --intervals -f sql` loaded into DuckDB and PostgreSQL prices generated logs exactly as `ratecard usage` (and, for v2 buckets, `estimate`) does.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRateCards } from "../../src/cards/load.js";
 import { Exact } from "../../src/core/exact.js";
 import { formatInstant, parseInstant } from "../../src/core/instant.js";
-import type { RateBook } from "../../src/core/types.js";
+import { InputError } from "../../src/core/errors.js";
+import { estimate } from "../../src/core/estimate.js";
+import type { RateBook, Workload } from "../../src/core/types.js";
 import { UsageAggregator } from "../../src/usage/aggregate.js";
 import { RECORD, RecordReader } from "../../src/usage/record.js";
 import { ROOT, spawnCli, tempDir } from "../helpers/cli.js";
@@ -210,3 +212,86 @@ function parseCsv(text: string): string[][] {
     .slice(1)
     .map((l) => l.split(",").map((f) => (f === "" ? (null as unknown as string) : f.replace(/^"|"$/g, ""))));
 }
+
+describe("pricing v2 records in the warehouse: cache writes by retention, fees, long-context tiers", () => {
+  const v2 = readFileSync(join(ROOT, "test/fixtures/cards/v2-card.yaml"), "utf8");
+  const dir2 = tempDir({ "v2.yaml": v2 });
+  const ARGS = ["rates", "--intervals", "--from", "2026-01-01", "--to", "2027-02-28", "--rates", "v2.yaml", "--provider", "testco", "-f", "sql"];
+  const book = loadRateCards([{ file: "v2.yaml", text: v2 }]);
+  let sql = "";
+  let pg: Postgres | undefined;
+  interface V2Record { id: number; model: string; ts: number; hit: number; miss: number; output: number; write: number; write1h: number; search: number; fetch: number }
+  const records: V2Record[] = [];
+  const rand = prng(9);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const from = parseInstant("2026-01-01");
+  const to = parseInstant("2027-03-01");
+  for (let i = 0; i < 400; i++) {
+    const input = pick([1000, 150_000, 199_999, 200_000, 200_001, 450_000]); // around the 200,000 tier
+    const write = i % 3 === 0 ? Math.floor(rand() * input * 0.3) : 0;
+    const write1h = i % 4 === 0 ? Math.floor(rand() * input * 0.2) : 0;
+    const hit = Math.floor(rand() * (input - write - write1h));
+    const ts = pick([from + Math.floor(rand() * (to - from)), parseInstant("2026-10-17") - 1, parseInstant("2026-10-17"), parseInstant("2027-01-01") - 1, parseInstant("2027-01-01")]);
+    records.push({
+      id: i + 1, model: pick(["test-large", "test-small", "test-large-20260101", "testco/test-small"]), ts,
+      hit, miss: input - write - write1h - hit, output: Math.floor(rand() * 64000), write, write1h,
+      search: i % 5 === 0 ? Math.floor(rand() * 4) : 0, fetch: i % 7 === 0 ? 1 + Math.floor(rand() * 3) : 0,
+    });
+  }
+
+  /** What `estimate` bills the record as one call at its instant; "unpriced" when it cannot (a retention or fee the model lacks there). */
+  function estimated(r: V2Record): string {
+    const cacheWrites: Record<string, Exact> = {};
+    if (r.write) cacheWrites[""] = Exact.int(r.write);
+    if (r.write1h) cacheWrites["1h"] = Exact.int(r.write1h);
+    const requests: Record<string, Exact> = {};
+    if (r.search) requests.search = Exact.int(r.search);
+    if (r.fetch) requests.fetch = Exact.int(r.fetch);
+    const w: Workload = {
+      name: "record", calls: Exact.ONE, cachedPrefix: Exact.int(r.hit), miss: Exact.int(r.miss), reply: Exact.int(r.output), reasoning: Exact.ZERO,
+      ...(Object.keys(cacheWrites).length ? { cacheWrites } : {}), ...(Object.keys(requests).length ? { requests } : {}),
+    };
+    try {
+      return `${r.id} ${estimate(book, { workloads: [w], models: [{ id: r.model }] }, { asOf: r.ts }).estimates[0]!.total.toDecimal()}`;
+    } catch (err) {
+      if (err instanceof InputError) return `${r.id} unpriced`;
+      throw err;
+    }
+  }
+
+  function usageSql2(): string {
+    const values = records.map((r) => `(${r.id}, '${r.model}', TIMESTAMP '${formatInstant(r.ts).replace("T", " ").replace("Z", "")}', ${r.hit}, ${r.miss}, ${r.output}, ${r.write}, ${r.write1h}, ${r.search}, ${r.fetch})`);
+    return `CREATE TABLE usage (id INTEGER, model VARCHAR(255), ts TIMESTAMP, cache_hit BIGINT, cache_miss BIGINT, output BIGINT, cache_write BIGINT, cache_write_1h BIGINT, requests_search BIGINT, requests_fetch BIGINT);\nINSERT INTO usage VALUES\n${values.join(",\n")};\n`;
+  }
+
+  beforeAll(() => {
+    const s = spawnCli(ARGS, { cwd: dir2 });
+    expect(s.stderr).toBe("");
+    expect(s.code).toBe(0);
+    sql = s.stdout;
+    pg = startPostgres();
+  }, 120_000);
+
+  afterAll(() => pg?.stop());
+
+  const expectedAll = () => records.map(estimated);
+  const check = async (rowsOf: (q: string) => Promise<string[][]>) => {
+    const got = (await rowsOf(`SELECT id, CAST(cost AS VARCHAR(80)) FROM ratecard_priced_usage ORDER BY id`)).map(([id, cost]) => (cost === null || cost === "" ? `${id} unpriced` : `${id} ${exact(cost!)}`));
+    const want = expectedAll();
+    expect(got).toEqual(want);
+    // the logs really cross the tier, use both retentions and fees, and hit unpriced cases
+    expect(want.filter((x) => x.endsWith("unpriced")).length).toBeGreaterThan(10);
+    expect(records.filter((r) => r.model.startsWith("test-large") && r.hit + r.miss + r.write + r.write1h > 200_000 && !want[r.id - 1]!.endsWith("unpriced")).length).toBeGreaterThan(20);
+  };
+
+  it("DuckDB: every record costs what ratecard estimate bills it", async () => {
+    const con = await (await DuckDBInstance.create(":memory:")).connect();
+    await con.run(usageSql2() + sql);
+    await check(async (q) => (await con.runAndReadAll(q)).getRows().map((row) => row.map((v) => (v === null ? null : String(v)))) as string[][]);
+  }, 120_000);
+
+  it("PostgreSQL: every record costs what ratecard estimate bills it", async () => {
+    pg!.sql(usageSql2() + sql.slice(0, sql.lastIndexOf("\nSELECT ") + 1));
+    await check(async (q) => parseCsv(pg!.sql(q)));
+  }, 120_000);
+});

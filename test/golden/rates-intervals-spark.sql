@@ -36,6 +36,7 @@ INSERT INTO ratecard_model_names (`name`, `model`) VALUES
 -- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A
 -- record no interval holds (unknown, ambiguous or retired model, before the model's first price,
 -- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
+-- Batch, service-tier and region modifiers are not applied: price such records with ratecard estimate.
 CREATE VIEW ratecard_priced_usage AS
 SELECT u.*, r.`billed_as`, r.`window`, r.`currency`,
        (u.`cache_hit` * r.`input_cache_hit`

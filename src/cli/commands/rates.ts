@@ -4,9 +4,9 @@ import { Option, type Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
 import { UsageError } from "../../core/errors.js";
 import { parseInstant } from "../../core/instant.js";
-import { modelNames, priceIntervals } from "../../core/intervals.js";
+import { intervalShape, modelNames, priceIntervals } from "../../core/intervals.js";
 import { rateHistory, ratesAt } from "../../core/rates.js";
-import { INTERVAL_COLUMNS } from "../../render/intervals/columns.js";
+import { intervalColumns } from "../../render/intervals/columns.js";
 import { INTERVAL_FORMATS, intervalChunks, type IntervalFormat } from "../../render/intervals/index.js";
 import { SQL_DIALECTS, type SqlDialect } from "../../render/intervals/sql.js";
 import { render } from "../../render/reporters.js";
@@ -77,7 +77,8 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
         const filter = { provider: flags.provider, search: flags.search };
         const rows = priceIntervals(book, from, to, models, filter);
         const names = modelNames(book, models, filter);
-        for (const chunk of intervalChunks(format, { from, to, columns: INTERVAL_COLUMNS, rows, names }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
+        const columns = intervalColumns(intervalShape(book, from, to, models, filter));
+        for (const chunk of intervalChunks(format, { from, to, columns, rows, names }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
         return done(0);
       }
       const asOf = asOfFrom(flags.asOf, undefined, io.now());

@@ -83,7 +83,7 @@ function literal(text: string): string {
 }
 
 function sqlType(c: IntervalColumn, d: DialectSpec): string {
-  return c.kind === "time" ? d.time : c.kind === "price" ? d.price : d.text;
+  return c.kind === "time" ? d.time : c.kind === "price" ? d.price : c.kind === "count" ? "BIGINT" : d.text;
 }
 
 /** A price as a literal the column holds exactly; more decimals than the scale fail closed. */
@@ -99,24 +99,46 @@ function valueSql(text: string | null, c: IntervalColumn, d: DialectSpec): strin
   if (text === null) return "NULL";
   if (c.kind === "time") return d.timeLiteral(text);
   if (c.kind === "price") return priceValue(text, c, d);
+  if (c.kind === "count") return text;
   return literal(text);
 }
 
-/** The reference query: every usage record priced by one range join, then totals per model. */
+/**
+ * The reference query: every usage record priced by one range join, then totals per model. Each
+ * token bucket is usage column x price per 1M; with long-context tiers, the price is the highest
+ * tier whose threshold the request's input (hits + misses + writes) is strictly above; a fee is
+ * count x price per unit. A bucket whose price may be missing (a retention or fee the version
+ * lacks) counts only when used, so using it leaves the cost NULL.
+ */
 export function pricingQuery(columns: readonly IntervalColumn[], d: DialectSpec = STANDARD): string {
   const q = (id: string) => `${d.quote}${id}${d.quote}`;
-  const prices = columns.filter((c) => c.kind === "price").map((c) => c.name);
-  const usageOf: Record<string, string> = { input_cache_hit: "cache_hit", input_cache_miss: "cache_miss", output: "output" };
-  const terms = prices.map((p) => `u.${q(usageOf[p] ?? p)} * r.${q(p)}`).join("\n          + ");
+  const priced = columns.filter((c) => c.pricing);
+  const tiers = [...new Set(columns.flatMap((c) => (c.tier ? [c.tier.k] : [])))].sort((a, b) => b - a);
+  const input = priced.filter((c) => c.pricing!.input).map((c) => `u.${q(c.pricing!.usage)}`).join(" + ");
+  const price = (c: IntervalColumn) => {
+    if (tiers.length === 0 || c.pricing!.per === "unit") return `r.${q(c.name)}`;
+    const whens = tiers.map((k) => `WHEN (${input}) > r.${q(`tier${k}_above`)} THEN r.${q(`tier${k}_${c.name}`)}`);
+    return `CASE ${whens.join(" ")} ELSE r.${q(c.name)} END`;
+  };
+  const term = (c: IntervalColumn) => {
+    const u = `u.${q(c.pricing!.usage)}`;
+    const product = `${u} * ${price(c)}`;
+    return c.nullable ? `CASE WHEN ${u} = 0 THEN 0 ELSE ${product} END` : product;
+  };
+  const tokens = priced.filter((c) => c.pricing!.per === "million").map(term).join("\n          + ");
+  const fees = priced.filter((c) => c.pricing!.per === "unit").map(term);
+  const usageColumns = ["model", "ts", ...priced.map((c) => c.pricing!.usage)].join(", ");
   return [
-    `-- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):`,
+    `-- Every record of usage(${usageColumns}, ...) priced at its instant (ts in UTC):`,
     `-- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A`,
     `-- record no interval holds (unknown, ambiguous or retired model, before the model's first price,`,
     `-- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.`,
+    ...(tiers.length ? [`-- Long-context tiers: a request whose input (hits + misses + writes) is above tier<k>_above pays that tier's prices.`] : []),
+    `-- Batch, service-tier and region modifiers are not applied: price such records with ratecard estimate.`,
     `CREATE VIEW ${PRICED_VIEW} AS`,
     `SELECT u.*, r.${q("billed_as")}, r.${q("window")}, r.${q("currency")},`,
-    `       (${terms})`,
-    `         * ${d.perToken} AS ${q("cost")}`,
+    `       (${tokens})`,
+    `         * ${d.perToken}${fees.map((f) => `\n       + ${f}`).join("")} AS ${q("cost")}`,
     `FROM usage u`,
     `LEFT JOIN ${NAMES_TABLE} n ON n.${q("name")} = u.${q("model")}`,
     `LEFT JOIN ${INTERVALS_TABLE} r`,
