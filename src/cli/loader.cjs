@@ -52,4 +52,7 @@ try {
 if (!cachedData && process.env.RATECARD_CODE_CACHE_DEBUG) process.stderr.write("code cache: missing\n");
 // The build makes the bundle plain ASCII, so latin1 reads it without UTF-8 decoding.
 const bundle = sea ? Buffer.from(sea.getRawAsset("cli.cjs")).toString("latin1") : readFileSync(join(dist, "cli.cjs"), "latin1");
-runCommonJs(bundle, sea ? process.execPath : join(dist, "cli.cjs"), sea ? seaRequire : require, cachedData);
+const filename = sea ? process.execPath : join(dist, "cli.cjs");
+// `usage` starts worker threads that run this same bundle from the same cache (src/cli/usage-workers.ts).
+globalThis.__ratecardBundle = { code: bundle, filename, cachedData };
+runCommonJs(bundle, filename, sea ? seaRequire : require, cachedData);

@@ -8,7 +8,7 @@ import { bytesText, LIMIT_ENV, limits } from "./limits.js";
 import { fsCause, fsError, specialKind, statPath } from "./sources.js";
 
 /** One stream of log lines: a file or standard input. */
-interface LogSource {
+export interface LogSource {
   /** How positions name it: the path as given (or found under a folder), or "-" for stdin. */
   name: string;
   /** Absolute path; undefined for stdin. */

@@ -17,6 +17,7 @@ import { collect, flagValue, formatOption, ratesOption, untilFlag } from "../fla
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
+import { readInWorkers, useWorkers } from "../usage-workers.js";
 import { readTextFile } from "../sources.js";
 import { refuseEndlessStdin } from "../stdin.js";
 
@@ -87,21 +88,32 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       if (!io.stdin && sources.some((src) => src.path === undefined)) refuseEndlessStdin();
 
       const agg = new UsageAggregator(book, { by, since, until, asOf });
-      const reader = new RecordReader(flags.dialect);
       const progress = new Progress(io.stderr, sources.reduce((a, s) => a + s.size, 0));
-      for (const src of sources) {
-        await streamLines(
-          src,
-          io.stdin ?? process.stdin,
-          (b, start, end, n) => {
-            const kind = reader.readBytes(b, start, end);
-            if (kind === RECORD) agg.add(reader.record, src.name, n);
-            else if (kind === SKIP) agg.skip(reader.reason, reader.detail, src.name, n);
-            else if (kind === IGNORED) agg.ignore();
-          },
-          (n) => agg.skip("line-too-long", longLineDetail(), src.name, n),
-          progress.on ? (bytes) => progress.bytes(bytes) : undefined,
-        );
+      const onBytes = progress.on ? (bytes: number) => progress.bytes(bytes) : undefined;
+      if (useWorkers(sources)) {
+        await readInWorkers(sources, flags.dialect, {
+          record: (r, file, line) => agg.add(r, file, line),
+          skip: (reason, detail, file, line) => agg.skip(reason, detail, file, line),
+          ignore: () => agg.ignore(),
+          long: (file, line) => agg.skip("line-too-long", longLineDetail(), file, line),
+          bytes: onBytes,
+        });
+      } else {
+        const reader = new RecordReader(flags.dialect);
+        for (const src of sources) {
+          await streamLines(
+            src,
+            io.stdin ?? process.stdin,
+            (b, start, end, n) => {
+              const kind = reader.readBytes(b, start, end);
+              if (kind === RECORD) agg.add(reader.record, src.name, n);
+              else if (kind === SKIP) agg.skip(reader.reason, reader.detail, src.name, n);
+              else if (kind === IGNORED) agg.ignore();
+            },
+            (n) => agg.skip("line-too-long", longLineDetail(), src.name, n),
+            onBytes,
+          );
+        }
       }
       progress.done();
 
