@@ -10,6 +10,7 @@ import type { MessagePort, Worker } from "node:worker_threads";
 import { InputError } from "../core/errors.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../usage/record.js";
 import { SKIP_REASONS, type Dialect, type SkipReason, type UsageRecord } from "../usage/types.js";
+import { configureLimits, LIMIT_ENV, limits, type Limits } from "./limits.js";
 import { streamLines, type LogSource } from "./log-lines.js";
 
 /** What the start-up loader leaves for worker threads: the bundle's code, its code cache and file name. */
@@ -88,6 +89,8 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
   let current = 0;
   let next = 0;
   const workers: Worker[] = [];
+  // The run's input budgets, as the environment the workers configure theirs from.
+  const limitsEnv = Object.fromEntries((Object.keys(LIMIT_ENV) as (keyof Limits)[]).map((k) => [LIMIT_ENV[k], String(limits()[k])]));
 
   return new Promise<void>((resolve, reject) => {
     let failed = false;
@@ -145,7 +148,7 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
       if (next >= sources.length) return;
       const file = next++;
       const s = sources[file]!;
-      w.postMessage({ file, name: s.name, path: s.path, gzip: s.gzip, size: s.size });
+      w.postMessage({ file, name: s.name, path: s.path, gzip: s.gzip, size: s.size, limits: limitsEnv });
     };
     const count = Math.min(availableParallelism(), sources.length);
     if (process.env.RATECARD_WORKERS_DEBUG) process.stderr.write(`usage: ${count} worker threads\n`);
@@ -171,7 +174,8 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
 /** The worker thread's side: reads each file it is sent and posts its rows in batches. */
 export function usageWorker(dialect: Dialect, port: MessagePort): void {
   const reader = new RecordReader(dialect);
-  port.on("message", (job: { file: number; name: string; path: string; gzip: boolean; size: number }) => {
+  port.on("message", (job: { file: number; name: string; path: string; gzip: boolean; size: number; limits: Record<string, string> }) => {
+    configureLimits(job.limits);
     let rows = new Float64Array(ROWS * WIDTH);
     let count = 0;
     let models: string[] = [];

@@ -27,18 +27,20 @@ function part(p: number, lines: number): string {
 
 describe("ratecard usage with worker threads", () => {
   const dir = tempDir();
-  for (let p = 0; p < 4; p++) writeFileSync(join(dir, `part-${p}.jsonl`), part(p, 45000)); // 36 MB: above the workers' threshold
+  for (let p = 0; p < 4; p++) writeFileSync(join(dir, `part-${p}.jsonl`), part(p, 45000) + (p === 1 ? `{"id":"long","pad":"${"x".repeat(5000)}"}\n` : "")); // 36 MB: above the workers' threshold
   writeFileSync(join(dir, "part-4.jsonl.gz"), gzipSync(part(4, 5000)));
 
   it("prints the same report and skipped records as one thread, byte for byte", { timeout: 90_000 }, async () => {
+    const env = { RATECARD_MAX_LINE_BYTES: "4k" }; // the workers keep the run's budgets: part-1's last line is too long
     for (const args of [["usage", dir, "--by", "day,model", "-f", "json"], ["usage", dir, "--by", "month,window"]]) {
-      const parallel = spawnCli(args, { env: { RATECARD_WORKERS_DEBUG: "1" } });
-      const single = await runCli(args); // in-process: no bundle to start workers from, one thread
+      const parallel = spawnCli(args, { env: { ...env, RATECARD_WORKERS_DEBUG: "1" } });
+      const single = await runCli(args, { env }); // in-process: no bundle to start workers from, one thread
       expect(parallel.stderr).toMatch(/^usage: 2 worker threads\n/);
       expect(parallel.code).toBe(0);
       expect(parallel.stdout).toBe(single.stdout);
       expect(parallel.stderr.replace(/^usage: .*\n/, "")).toBe(single.stderr);
       expect(single.stderr).toMatch(/skipped \d+ records that cannot be priced: malformed-json/);
+      expect(single.stderr).toMatch(/line-too-long 1 \([^)]*part-1\.jsonl:45001\)/);
     }
     const json = JSON.parse(spawnCli(["usage", dir, "-f", "json"]).stdout);
     expect(json.duplicates).toBeGreaterThan(0);
