@@ -148,6 +148,10 @@ export class YamlFile {
   map(node: Node, path: string, allowed: readonly string[], pattern?: RegExp): Fields {
     const n = this.deref(node);
     if (!isMap(n)) this.fail(n, `${path || "the file"} must be a mapping of keys to values`, `write it as key: value lines`);
+    if (path === "" && allowed.length > 0 && n.items.length > 0 && !n.items.some((p) => isScalar(p.key) && allowed.includes(String(p.key.value)))) {
+      // Nothing here is a key of this kind of file: it is some other file, and its content is not echoed.
+      this.fail(n, "none of the file's keys is one this file can have: is it the right file?", `allowed keys: ${allowed.join(", ")}`);
+    }
     const fields = new Map<string, { key: Scalar; value: Node }>();
     for (const pair of n.items) {
       const keyNode = pair.key as Node;

@@ -100,6 +100,8 @@ const cases: Case[] = [
   { name: "check writing to a full disk is not a gate verdict", args: () => ["check", PLAN, "--budget", "1"], code: 4, says: /\nratecard: error: could not write output to standard output: no space left on the device \(ENOSPC\)[^\n]*\n$/, afterVerdict: true, opts: () => ({ stdio: ["ignore", openSync("/dev/full", "w"), "pipe"] }) },
   // Echoes.
   { name: "a config whose rates: names a file that is not a card", args: () => ["estimate", ...ONE], code: 2, says: /not-a-card\.txt(:\d+:\d+)?: is not a rate card \(a YAML mapping with provider:, currency: and models:\)/, never: "SECRET", opts: (d) => ({ env: { RATECARD_CONFIG: join(d, "shadow-config.yaml") } }) },
+  { name: "a plan that is some other file", args: () => ["estimate", join(FIX, "looks-like-shadow.txt")], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET" },
+  { name: "a config that is some other file", args: () => ["estimate", ...ONE], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET", opts: () => ({ env: { RATECARD_CONFIG: join(FIX, "looks-like-shadow.txt") } }) },
   { name: "--rates naming a file that is not a card", args: () => ["rates", "--rates", join(FIX, "not-a-card.txt")], code: 2, says: /is not a rate card/, never: "SECRET" },
   { name: "import of a file that is not JSON", args: () => ["import", "litellm", join(FIX, "not-a-card.txt")], code: 2, says: /not valid JSON/, never: "SECRET" },
   ...(["table", "markdown", "csv", "json"] as const).map((f): Case => ({ name: `terminal escapes in plan names (${f})`, args: () => ["estimate", join(FIX, "escapes.yaml"), "-f", f], code: 0, never: "\u001b" })),
