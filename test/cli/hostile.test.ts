@@ -13,8 +13,8 @@ const FIX = join(ROOT, "test/fixtures/hostile");
 const PLAN = join(ROOT, "examples/worked-example.yaml");
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const asRoot = process.getuid?.() === 0;
-/** Permission checks run as nobody when the suite runs as root (root reads any file). */
-const NOBODY: LimitedOptions = asRoot ? { uid: 65534, gid: 65534 } : {};
+/** Permission checks hold for root too once it drops the capabilities that bypass them. */
+const UNPRIVILEGED: LimitedOptions = asRoot ? { dropDac: true } : {};
 
 interface Case {
   name: string;
@@ -81,11 +81,11 @@ const cases: Case[] = [
     ["usage", (d: string) => ["usage", join(d, "locked.yaml")]],
     ["usage --compare", (d: string) => ["usage", join(d, "ok.jsonl"), "--compare", join(d, "locked.yaml")]],
     ["--rates", (d: string) => ["estimate", ...ONE, "--rates", join(d, "locked.yaml")]],
-  ] as const).map(([what, args]): Case => ({ name: `an unreadable file (EACCES) in ${what}`, args, code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: () => NOBODY })),
-  { name: "an unreadable config file (EACCES)", args: () => ["estimate", ...ONE], code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: (d) => ({ ...NOBODY, env: { RATECARD_CONFIG: join(d, "locked.yaml") } }) },
-  { name: "a folder with an unreadable subfolder in usage", args: (d) => ["usage", join(d, "logs")], code: 2, says: /logs\/locked: cannot list the folder: permission denied \(EACCES\)/, opts: () => NOBODY },
-  { name: "a plan inside an unreadable folder", args: (d) => ["estimate", join(d, "logs/locked/plan.yaml")], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: () => NOBODY },
-  { name: "a config inside an unreadable folder", args: () => ["estimate", ...ONE], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: (d) => ({ ...NOBODY, env: { RATECARD_CONFIG: join(d, "logs/locked/plan.yaml") } }) },
+  ] as const).map(([what, args]): Case => ({ name: `an unreadable file (EACCES) in ${what}`, args, code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: () => UNPRIVILEGED })),
+  { name: "an unreadable config file (EACCES)", args: () => ["estimate", ...ONE], code: 2, says: /locked\.yaml: cannot (open|read): permission denied \(EACCES\)/, opts: (d) => ({ ...UNPRIVILEGED, env: { RATECARD_CONFIG: join(d, "locked.yaml") } }) },
+  { name: "a folder with an unreadable subfolder in usage", args: (d) => ["usage", join(d, "logs")], code: 2, says: /logs\/locked: cannot list the folder: permission denied \(EACCES\)/, opts: () => UNPRIVILEGED },
+  { name: "a plan inside an unreadable folder", args: (d) => ["estimate", join(d, "logs/locked/plan.yaml")], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: () => UNPRIVILEGED },
+  { name: "a config inside an unreadable folder", args: () => ["estimate", ...ONE], code: 2, says: /plan\.yaml: cannot open: permission denied \(EACCES\)/, opts: (d) => ({ ...UNPRIVILEGED, env: { RATECARD_CONFIG: join(d, "logs/locked/plan.yaml") } }) },
   { name: "usage - reading /dev/zero", args: () => ["usage", "-"], code: 2, says: /^ratecard: error: -: standard input is a character device, not a file or a pipe/, opts: () => ({ stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"] }) },
   { name: "tokens - reading /dev/zero", args: () => ["tokens", "-"], code: 2, says: /^ratecard: error: -: standard input is a character device/, opts: () => ({ stdio: [openSync("/dev/zero", "r"), "pipe", "pipe"] }) },
   { name: "tokens - reading 40 MB from a pipe", args: () => ["tokens", "-"], code: 2, says: /^ratecard: error: -: is larger than the 32 MiB limit for a text file \(RATECARD_MAX_TEXT_BYTES raises the limit\)/, opts: () => ({ input: "a".repeat(40 * 1024 * 1024) }) },
@@ -164,7 +164,6 @@ beforeAll(async () => {
   writeFileSync(join(dir, "logs/locked/plan.yaml"), "calls: 1\nmiss: 1\n");
   chmodSync(join(dir, "logs/locked"), 0o000);
   chmodSync(join(dir, "locked.yaml"), 0o000);
-  chmodSync(dir, 0o755); // nobody reaches the files (and is refused the locked ones)
 });
 
 afterAll(() => {

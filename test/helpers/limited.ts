@@ -25,9 +25,11 @@ export interface LimitedOptions {
   input?: string;
   /** stdio for fd 0..2 instead of pipes (e.g. a /dev/full descriptor as stdout). */
   stdio?: StdioOptions;
-  /** Run as this user and group (tests running as root use nobody for permission checks). */
-  uid?: number;
-  gid?: number;
+  /**
+   * Run without the capabilities that let root read any file (CAP_DAC_OVERRIDE and
+   * CAP_DAC_READ_SEARCH), through setpriv: permission checks then apply to a root test run too.
+   */
+  dropDac?: boolean;
   timeMs?: number;
   memMb?: number;
 }
@@ -44,7 +46,8 @@ function peakOf(pid: number): number {
 /** Spawns `ratecard args` (RATECARD_BIN or node bin/ratecard.js), killing it past the time or memory limit. */
 export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise<LimitedResult> {
   const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
-  const [cmd, argv] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+  const [exe, exeArgs] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+  const [cmd, argv] = opts.dropDac ? ["setpriv", ["--bounding-set", "-dac_override,-dac_read_search", "--", exe, ...exeArgs]] : [exe, exeArgs];
   const timeMs = opts.timeMs ?? 5000;
   const memMb = opts.memMb ?? 300;
   const started = Date.now();
@@ -52,7 +55,6 @@ export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", TZ: "UTC", ...opts.env },
     stdio: opts.stdio ?? ["pipe", "pipe", "pipe"],
-    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid } : {}),
   });
   let stdout = "";
   let stderr = "";
