@@ -7,12 +7,14 @@ import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { periodSpan } from "./forms/period.js";
 import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
-import { tierGroups, workloadTotals, type TierGroup } from "./forms/totals.js";
+import { checkHasTokens, scaleTotals, tierGroups, workloadTotals, type TierGroup } from "./forms/totals.js";
+import { changeInstants, cutPeriod, ruleKey, type Cut } from "./stretches.js";
 import { chosenModifiers, feePrice, RateSheet, thresholds, versionRetention } from "./pricing.js";
 import { realismWarnings } from "./realism.js";
 import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
 import type {
   Bucket,
+  Calendar,
   EstimateReport,
   ItemEstimate,
   Line,
@@ -22,6 +24,7 @@ import type {
   Plan,
   PriceSet,
   RateBook,
+  StretchEstimate,
   TokenBucket,
   Window,
   Workload,
@@ -39,6 +42,8 @@ export interface EstimateOptions {
   peakShare?: Exact;
   currency?: string;
   fx?: Exact;
+  /** Price items with no tokens at $0 instead of failing (sweeps and solves, at points of a varied token count). */
+  allowNoTokens?: boolean;
 }
 
 /** One bucket of a tier group to price: its report bucket, priced bucket, retention and tokens. */
@@ -94,12 +99,10 @@ function peakShareFor(book: RateBook, res: Resolution, t: Instant, given?: Exact
   return typicalPeakShare(rule);
 }
 
-/** The peak share of an item with a schedule: its minutes against the version's calendar. */
+/** The peak share of an item with a schedule and no period: a typical week of the rule at the as-of instant. */
 function scheduleShare(book: RateBook, w: Workload, res: Resolution, asOf: Instant): Exact {
-  const cal = book.calendars.get(res.version.calendar ?? "");
-  if (!cal) throw new InputError(`"${res.billedAs ?? res.model}" has peak prices but no calendar`, "add calendar: to its version");
+  const cal = calendarOf(book, res);
   try {
-    if (w.period) return schedulePeakShare(cal, w.schedule!, periodSpan(w.period, asOf));
     const rule = ruleAt(cal, asOf);
     if (!rule) throw new InputError(`no calendar rule at ${formatInstantShort(asOf)} (calendar "${cal.name}")`, "add a rule to the calendar");
     return schedulePeakShare(cal, w.schedule!, typicalWeek(asOf), rule);
@@ -108,18 +111,100 @@ function scheduleShare(book: RateBook, w: Workload, res: Resolution, asOf: Insta
   }
 }
 
+function calendarOf(book: RateBook, res: Resolution): Calendar {
+  const cal = book.calendars.get(res.version.calendar ?? "");
+  if (!cal) throw new InputError(`"${res.billedAs ?? res.model}" has peak prices but no calendar`, "add calendar: to its version");
+  return cal;
+}
+
 /** Prices an item and adds what its forms report: its schedule's share, its period. */
 function estimateItem(book: RateBook, w: Workload, res: Resolution, opts: EstimateOptions, modelShare: Exact | null): ItemEstimate {
+  if (w.period) return estimatePeriodItem(book, w, res, opts);
   const windowed = !!res.version.peak && opts.peakShare === undefined;
   const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : undefined;
   const item = priceItem(w, res, own ?? modelShare, opts.asOf);
   // A given --peak-share overrides the schedule; then the model's share is the one reported.
   if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: own ?? null };
-  if (w.period) {
-    const span = periodSpan(w.period, opts.asOf);
-    const calls = workloadTotals(w).calls;
-    item.period = { text: w.period.text, start: span.start, end: span.end, days: span.days, calls, perDay: item.total.div(span.days) };
+  if (w.tokenFiles?.length) item.tokenFiles = w.tokenFiles;
+  return item;
+}
+
+/** One stretch of a period before pricing: its span, share of calls, resolution and calendar rule. */
+interface Stretch extends Cut {
+  raw: Resolution;
+  res: Resolution;
+  rule: object | undefined;
+}
+
+/** Resolves each cut of the period and joins neighbours priced the same (version, alias, rule). */
+function stretchesOf(book: RateBook, w: Workload, model: string, cuts: Cut[], opts: EstimateOptions): Stretch[] {
+  const out: Stretch[] = [];
+  for (const c of cuts) {
+    let raw: Resolution;
+    let res: Resolution;
+    try {
+      raw = resolvePrice(book, model, c.from);
+      res = inCurrency(raw, opts.currency, opts.fx).res;
+    } catch (err) {
+      throw withLocation(err, w.where);
+    }
+    const rule = raw.version.peak ? ruleKey(book, raw.version.calendar, c.from) : undefined;
+    const last = out.at(-1);
+    if (last && last.until === c.from && last.raw.version === raw.version && last.raw.billedAs === raw.billedAs && last.rule === rule) {
+      last.until = c.until;
+      last.weight = last.weight.add(c.weight);
+    } else out.push({ ...c, raw, res, rule });
   }
+  return out;
+}
+
+/** The peak share of one stretch: --peak-share, else its schedule's minutes, else the rule's typical week. */
+function stretchShare(book: RateBook, w: Workload, st: Stretch, opts: EstimateOptions): Exact | null {
+  if (!st.res.version.peak) return null;
+  if (opts.peakShare !== undefined) return opts.peakShare;
+  try {
+    if (w.schedule) return schedulePeakShare(calendarOf(book, st.res), w.schedule, { start: st.from, end: st.until });
+    return peakShareFor(book, st.res, st.from);
+  } catch (err) {
+    throw withLocation(err, w.where);
+  }
+}
+
+/**
+ * Prices an item over its period: calls spread evenly over the period's time (or its schedule's
+ * minutes), each stretch between price changes at the version, alias, calendar rule and holidays
+ * in force then (fees too). An item whose period holds no change is one stretch, priced as a whole.
+ */
+function estimatePeriodItem(book: RateBook, w: Workload, modelRes: Resolution, opts: EstimateOptions): ItemEstimate {
+  const span = periodSpan(w.period!, opts.asOf);
+  const calls = workloadTotals(w, opts.asOf).calls;
+  const cuts = cutPeriod(span.start, span.end, changeInstants(book, modelRes.model, span.start, span.end), w.schedule);
+  if (cuts.length === 0) {
+    throw new InputError(
+      `the schedule "${w.schedule!.text}" has no minutes between ${formatInstantShort(span.start)} and ${formatInstantShort(span.end)}`,
+      "widen its hours or days, or pick another period",
+      w.where,
+    );
+  }
+  const parts = stretchesOf(book, w, modelRes.model, cuts, opts);
+  const lines: Line[] = [];
+  const stretches: StretchEstimate[] = [];
+  let peakCalls: Exact | null = null;
+  parts.forEach((st, i) => {
+    const share = stretchShare(book, w, st, opts);
+    const own = priceLines(w, st.res, share, st.from, opts.asOf, st.weight);
+    if (parts.length > 1) for (const l of own) l.stretch = i;
+    lines.push(...own);
+    if (share) peakCalls = (peakCalls ?? Exact.ZERO).add(st.weight.mul(share));
+    stretches.push({ from: st.from, until: st.until, billedAs: st.res.billedAs, priceFrom: st.res.version.from, peakShare: share, calls: calls.mul(st.weight), total: sum(own.map((l) => l.cost)) });
+  });
+  const total = sum(lines.map((l) => l.cost));
+  const item: ItemEstimate = { workload: w.name, total, lines };
+  // Stretches are shown when there are several, or when the one stretch is priced otherwise than the model's header says.
+  const only = parts[0]!;
+  if (parts.length > 1 || only.res.version.from !== modelRes.version.from || only.res.billedAs !== modelRes.billedAs) item.stretches = stretches;
+  if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: peakCalls };
+  item.period = { text: w.period!.text, start: span.start, end: span.end, days: span.days, calls, perDay: total.div(span.days) };
   if (w.tokenFiles?.length) item.tokenFiles = w.tokenFiles;
   return item;
 }
@@ -144,9 +229,19 @@ function sheets(res: Resolution, tier: number, mods: Modifier[]): { flat?: RateS
  * each long-context tier group's buckets, then one line per per-request fee.
  */
 export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null, asOf: Instant): ItemEstimate {
+  const lines = priceLines(w, res, peakShare, asOf, asOf, Exact.ONE);
+  return { workload: w.name, total: sum(lines.map((l) => l.cost)), lines };
+}
+
+/**
+ * The lines of `weight` of an item's calls (a stretch of its period; 1 for all) under a version:
+ * fees resolve at `feesAt`, a `30d` period starts at `asOf`.
+ */
+function priceLines(w: Workload, res: Resolution, peakShare: Exact | null, feesAt: Instant, asOf: Instant, weight: Exact): Line[] {
   const mods = chosenModifiers(w, res);
   const lines: Line[] = [];
-  const groups = tierGroups(w, thresholds(res.version));
+  const whole = tierGroups(w, thresholds(res.version), asOf);
+  const groups = weight.eq(Exact.ONE) ? whole : whole.map((g) => scaleTotals(g, weight));
   for (const g of groups) {
     const s = sheets(res, g.tier, mods);
     for (const part of parts(g, w, res)) {
@@ -160,10 +255,10 @@ export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null,
     }
   }
   for (const [fee, count] of Object.entries(groups[0]!.requests ?? {})) {
-    const { price, per } = feePrice(res, fee, asOf, w);
+    const { price, per } = feePrice(res, fee, feesAt, w);
     lines.push({ bucket: "request_fee", window: null, tokens: Exact.ZERO, rate: price, cost: count.mul(price).div(per), fee, count, per });
   }
-  return { workload: w.name, total: sum(lines.map((l) => l.cost)), lines };
+  return lines;
 }
 
 function sameIds(refs: ModelRef[]): string[] {
@@ -220,6 +315,7 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
     const converted = { ...inCurrency(res, opts.currency, opts.fx), from: res.currency };
     res = converted.res;
     currencies.add(res.currency);
+    if (!opts.allowNoTokens) for (const w of items) checkHasTokens(w);
     const share = peakShareFor(book, res, opts.asOf, opts.peakShare);
     const priced = items.map((w) => estimateItem(book, w, res, opts, share));
     for (const w of items) warnings.push(...realismWarnings(w, res, ref.id));

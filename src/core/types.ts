@@ -319,6 +319,8 @@ export interface Line {
   per?: Exact;
   /** A remark on how the line is priced ("no cache-write price: billed at the cache-miss price"). */
   note?: string;
+  /** The index of the item's stretch the line belongs to, when its period is cut at price changes. */
+  stretch?: number;
 }
 
 /** The period an item covers, as priced. */
@@ -333,6 +335,19 @@ export interface PeriodEstimate {
   perDay: Exact;
 }
 
+/** One stretch of an item's period between price changes: its span, prices, calls and cost. */
+export interface StretchEstimate {
+  from: Instant;
+  until: Instant;
+  /** The model whose prices apply in the stretch, when the item's model is an alias then; else null. */
+  billedAs: string | null;
+  priceFrom: Instant;
+  /** Share of the stretch's calls at peak prices; null with flat prices. */
+  peakShare: Exact | null;
+  calls: Exact;
+  total: Exact;
+}
+
 /** One workload item priced on one model. */
 export interface ItemEstimate {
   workload: string;
@@ -341,6 +356,8 @@ export interface ItemEstimate {
   /** The item's own peak share when its schedule sets one; else undefined (the model's applies). */
   schedule?: { text: string; peakShare: Exact | null };
   period?: PeriodEstimate;
+  /** The period's stretches between price changes, each priced as in force then (absent: one stretch, priced as the model's header says). */
+  stretches?: StretchEstimate[];
   tokenFiles?: TokenFile[];
 }
 

@@ -4,7 +4,8 @@ import { InputError } from "../errors.js";
 import { Exact } from "../exact.js";
 import type { Instant } from "../instant.js";
 import { parseCount, QuantityError } from "../quantity.js";
-import type { Period, RateUnit } from "../types.js";
+import type { Period, RateUnit, Schedule } from "../types.js";
+import { scheduledMinutes, scheduleRunDays } from "./schedule.js";
 
 const DAY_MS = 86400000;
 const UNITS: readonly RateUnit[] = ["hour", "day", "week", "month"];
@@ -43,11 +44,21 @@ export function periodSpan(p: Period, asOf: Instant): { start: Instant; end: Ins
   return { start, end, days: Exact.int((end - start) / DAY_MS), months: Exact.ONE };
 }
 
-/** Calls over the period: a plain count is the period's total, a rate is multiplied out. */
-export function callsOverPeriod(calls: Exact, per: RateUnit | undefined, period: Period | undefined): Exact {
+/**
+ * Calls over the period: a plain count is the period's total, a rate is multiplied out. With a
+ * schedule, a rate per day counts the days the schedule runs and a rate per hour its hours; a
+ * rate per week or month counts the period's weeks or months. (`asOf` places a `30d` period.)
+ */
+export function callsOverPeriod(calls: Exact, per: RateUnit | undefined, period: Period | undefined, asOf?: Instant, schedule?: Schedule): Exact {
   if (per === undefined) return calls;
   if (!period) throw new InputError(`calls per ${per} needs a period`, "add period: 30d or period: 2026-12");
-  const { days, months } = periodSpan(period, 0);
+  const { days, months } = periodSpan(period, asOf ?? 0);
+  if (schedule && (per === "day" || per === "hour")) {
+    if (asOf === undefined && period.kind === "days") throw new Error("callsOverPeriod: a scheduled rate over a 30d period needs the as-of instant");
+    const span = periodSpan(period, asOf ?? 0);
+    if (per === "day") return calls.mul(Exact.int(scheduleRunDays(schedule, span)));
+    return calls.mul(Exact.of(BigInt(scheduledMinutes(schedule, span)), 60n));
+  }
   switch (per) {
     case "hour":
       return calls.mul(days).mul(Exact.int(24));

@@ -56,6 +56,29 @@ export function schedulePeakShare(cal: Calendar, s: Schedule, span: { start: Ins
   return Exact.of(BigInt(peak), BigInt(scheduled));
 }
 
+/** The number of the schedule's minutes in [start, end). */
+export function scheduledMinutes(s: Schedule, span: { start: Instant; end: Instant }): number {
+  const clock = new ZoneClock(s.timeZone);
+  let n = 0;
+  for (let t = Math.ceil(span.start / MINUTE) * MINUTE; t < span.end; t += MINUTE) if (inSchedule(s, clock.at(t))) n++;
+  return n;
+}
+
+/**
+ * The days the schedule runs in [start, end): local dates (in its zone) of a day it is set for on
+ * which one of its windows starts inside the span. "22:00-06:00, weekdays" runs on each weekday.
+ */
+export function scheduleRunDays(s: Schedule, span: { start: Instant; end: Instant }): number {
+  const clock = new ZoneClock(s.timeZone);
+  const starts = new Set(s.windows.map(([a]) => a));
+  const days = new Set<string>();
+  for (let t = Math.ceil(span.start / MINUTE) * MINUTE; t < span.end; t += MINUTE) {
+    const local = clock.at(t);
+    if (starts.has(local.minute) && dayMatches(s.days, local.weekday)) days.add(local.date);
+  }
+  return days.size;
+}
+
 /** The typical-week span that starts at the as-of instant. */
 export function typicalWeek(asOf: Instant): { start: Instant; end: Instant } {
   return { start: asOf, end: asOf + WEEK };

@@ -2,6 +2,7 @@
 
 import { InputError, withLocation } from "../errors.js";
 import { Exact, sum } from "../exact.js";
+import type { Instant } from "../instant.js";
 import type { Conversation, Workload } from "../types.js";
 import { conversationRange, sharedPrefix } from "./conversation.js";
 import { hitRateSplit } from "./hit-rate.js";
@@ -95,9 +96,9 @@ function scaled(per: Record<string, Exact> | undefined, by: Exact): Record<strin
  * each threshold (sorted ascending). Groups come in tier order; the warm-up of distinct prefixes
  * lands on the group holding each conversation's first turn.
  */
-export function tierGroups(w: Workload, thresholds: readonly Exact[] = []): TierGroup[] {
+export function tierGroups(w: Workload, thresholds: readonly Exact[] = [], asOf?: Instant): TierGroup[] {
   checkForm(w);
-  const calls = callsOverPeriod(w.calls, w.callsPer, w.period);
+  const calls = callsOverPeriod(w.calls, w.callsPer, w.period, asOf, w.schedule);
   const groups: TierGroup[] = [];
   let cachedPart: Exact;
   if (w.conversation) {
@@ -139,10 +140,41 @@ export function tierGroups(w: Workload, thresholds: readonly Exact[] = []): Tier
   return groups;
 }
 
-/** Reduces a workload (any form) to calls and exact token totals per bucket, all tiers together. */
-export function workloadTotals(w: Workload): BucketTotals {
-  const groups = tierGroups(w);
+/** Reduces a workload (any form) to calls and exact token totals per bucket, all tiers together; `asOf` places a `30d` period. */
+export function workloadTotals(w: Workload, asOf?: Instant): BucketTotals {
+  const groups = tierGroups(w, [], asOf);
   const g = groups[0]!;
-  const calls = callsOverPeriod(w.calls, w.callsPer, w.period);
+  const calls = callsOverPeriod(w.calls, w.callsPer, w.period, asOf, w.schedule);
   return { ...g, calls };
+}
+
+/** Totals (or a tier group) times a share of the calls: every count, writes and requests too. */
+export function scaleTotals<T extends BucketTotals>(t: T, k: Exact): T {
+  return {
+    ...t,
+    calls: t.calls.mul(k),
+    hit: t.hit.mul(k),
+    miss: t.miss.mul(k),
+    output: t.output.mul(k),
+    reasoning: t.reasoning.mul(k),
+    ...(t.writes ? { writes: scaled(t.writes, k) } : {}),
+    ...(t.requests ? { requests: scaled(t.requests, k) } : {}),
+  };
+}
+
+/** True when one call of the workload bills nothing: every token count zero, no cache writes and no per-request fees. */
+export function hasNoTokens(w: Workload): boolean {
+  const one = workloadTotals({ ...w, calls: Exact.ONE, callsPer: undefined, period: undefined, schedule: undefined, distinctPrefixes: undefined });
+  const none = (r?: Record<string, Exact>) => Object.values(r ?? {}).every((v) => v.isZero());
+  return one.hit.isZero() && one.miss.isZero() && one.output.isZero() && one.reasoning.isZero() && none(one.writes) && none(one.requests);
+}
+
+/** Fails on a workload item with no tokens and no request fees: it would price at a silent $0. */
+export function checkHasTokens(w: Workload): void {
+  if (!hasNoTokens(w)) return;
+  throw new InputError(
+    `workload "${w.name}" has no tokens: every token count is zero and it has no request fees, so it would cost nothing`,
+    "give its tokens (cached_prefix, miss, reply, reasoning, or input with cache_hit_rate; --miss, --reply... on the command line), or remove it",
+    w.where,
+  );
 }

@@ -15,8 +15,10 @@ function v2Cells(l: Line): string[] {
 export function renderEstimateCsv(report: EstimateReport): string {
   const all = report.estimates.flatMap((e) => e.items.flatMap((item) => item.lines.map((l) => ({ e, item, l }))));
   const v2 = all.some(({ l }) => v2Cells(l).some((c) => c !== ""));
+  // A line of a period's stretch is billed as that stretch's model.
+  const billedAs = (e: (typeof all)[number]["e"], item: (typeof all)[number]["item"], l: Line) => (l.stretch !== undefined ? item.stretches?.[l.stretch]?.billedAs : e.billedAs);
   const rows = all.map(({ e, item, l }) => [
-    e.model, e.billedAs ?? "", item.workload, l.bucket, l.window ?? "", l.tokens.toDecimal(), l.rate.toDecimal(), l.cost.toDecimal(), e.confidence ?? "",
+    e.model, billedAs(e, item, l) ?? "", item.workload, l.bucket, l.window ?? "", l.tokens.toDecimal(), l.rate.toDecimal(), l.cost.toDecimal(), e.confidence ?? "",
     ...(v2 ? v2Cells(l) : []),
   ]);
   return csvDocument(v2 ? [...HEADER, ...V2_HEADER] : HEADER, rows);

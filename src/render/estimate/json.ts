@@ -19,6 +19,19 @@ function itemExtras(i: ItemEstimate): object {
           },
         }
       : {}),
+    ...(i.stretches
+      ? {
+          stretches: i.stretches.map((st) => ({
+            from: formatInstant(st.from),
+            until: formatInstant(st.until),
+            billed_as: st.billedAs,
+            price_from: formatInstant(st.priceFrom),
+            peak_share: st.peakShare?.toDecimal() ?? null,
+            calls: st.calls.toDecimal(),
+            total: st.total.toDecimal(),
+          })),
+        }
+      : {}),
     ...(i.tokenFiles
       ? { token_files: i.tokenFiles.map((t) => ({ field: t.field, file: t.file, tokens: t.tokens.toDecimal(), tokenizer: "deepseek-v3" })) }
       : {}),
@@ -70,6 +83,7 @@ export function estimateJson(report: EstimateReport): object {
           rate: l.rate.toDecimal(),
           cost: l.cost.toDecimal(),
           ...lineExtras(l),
+          ...(l.stretch !== undefined ? { stretch: l.stretch } : {}),
         })),
       })),
     })),

@@ -3,13 +3,13 @@
 import { multiples } from "../../core/estimate.js";
 import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
-import type { EstimateReport, ItemEstimate, Line, ModelEstimate } from "../../core/types.js";
+import type { EstimateReport, ItemEstimate, Line, ModelEstimate, StretchEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
 import { bucketLabel, chartNumber, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
 export interface ViewRow {
-  kind: "line" | "subtotal" | "total";
+  kind: "line" | "stretch" | "subtotal" | "total";
   workload: string;
   bucket: string;
   window: string;
@@ -49,10 +49,20 @@ function itemFacts(item: ItemEstimate, currency: string, named: boolean): string
     const p = item.period;
     out.push(`${who}period ${p.text} (${formatTokens(p.days)} days from ${formatInstantShort(p.start)}): ${formatTokens(p.calls)} calls, ${formatMoney(p.perDay, currency)} per day on average`);
   }
+  for (const st of item.stretches ?? []) {
+    const alias = st.billedAs ? `billed as ${st.billedAs}, ` : "";
+    const share = st.peakShare ? `, ${formatShare(st.peakShare)} at peak` : "";
+    out.push(`${who}${stretchSpan(st)}: ${alias}prices from ${formatInstantShort(st.priceFrom)}${share}, ${formatTokens(st.calls)} calls, ${formatMoney(st.total, currency)}`);
+  }
   for (const t of item.tokenFiles ?? []) {
     out.push(`${who}${t.field} = ${formatTokens(t.tokens)} tokens of ${t.file}, counted by the DeepSeek V3 tokenizer (an approximation for V4)`);
   }
   return out;
+}
+
+/** "from 2026-08-01 until 2026-08-16 16:00 UTC" */
+function stretchSpan(st: StretchEstimate): string {
+  return `from ${formatInstantShort(st.from)} until ${formatInstantShort(st.until)}`;
 }
 
 /** How the prices reached the report currency, when it is not the card's. */
@@ -84,7 +94,9 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
   const rows: ViewRow[] = [];
   const several = e.items.length > 1;
   for (const item of e.items) {
-    for (const l of item.lines) {
+    item.lines.forEach((l, k) => {
+      const st = l.stretch !== undefined && item.lines[k - 1]?.stretch !== l.stretch ? item.stretches?.[l.stretch] : undefined;
+      if (st) rows.push({ kind: "stretch", workload: item.workload, bucket: stretchSpan(st), window: "", tokens: "", rate: "", cost: formatMoney(st.total, currency) });
       rows.push({
         kind: "line",
         workload: item.workload,
@@ -94,7 +106,7 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
         rate: l.fee ? `${formatRate(l.rate, currency)} per ${formatTokens(l.per!)}` : formatRate(l.rate, currency),
         cost: formatMoney(l.cost, currency),
       });
-    }
+    });
     if (several) rows.push({ kind: "subtotal", workload: item.workload, bucket: "subtotal", window: "", tokens: "", rate: "", cost: formatMoney(item.total, currency) });
   }
   rows.push({ kind: "total", workload: "total", bucket: "", window: "", tokens: "", rate: "", cost: formatMoney(e.total, currency) });

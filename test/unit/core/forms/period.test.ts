@@ -31,11 +31,13 @@ describe("periods", () => {
   });
 
   it("reports the period total and the per-day average", () => {
-    const w = workload({ calls: Exact.int(30000), callsPer: "day", period: parsePeriod("2026-12"), miss: Exact.int(1000) });
+    const w = workload({ calls: Exact.int(30000), callsPer: "day", period: parsePeriod("2026-05"), miss: Exact.int(1000) });
     const e = estimate(BOOK, plan(w), { asOf: at("2026-04-24"), models: [{ id: "deepseek-v4-flash" }] }).estimates[0]!;
-    // 30,000 x 31 days x 1000 misses x $0.14/1M = $130.20; per day $4.20.
+    // May 2026 holds no price change: 30,000 x 31 days x 1000 misses x $0.14/1M = $130.20; per day $4.20.
     expect(e.total.eq(x("130.2"))).toBe(true);
-    expect(e.items[0]!.period).toMatchObject({ text: "2026-12", days: Exact.int(31), calls: Exact.int(930000) });
+    expect(e.items[0]!.period).toMatchObject({ text: "2026-05", days: Exact.int(31), calls: Exact.int(930000) });
+    // One stretch, priced at the version in force in May (not the as-of instant's launch version), so it is shown.
+    expect(e.items[0]!.stretches?.map((st) => st.priceFrom)).toEqual([at("2026-04-26T12:15Z")]);
     expect(e.items[0]!.period!.perDay.eq(x("4.2"))).toBe(true);
     expect(e.perDay!.eq(x("4.2"))).toBe(true);
   });

@@ -55,8 +55,10 @@ describe("schedule peak share", () => {
     const w = workload({ calls: Exact.int(1000), callsPer: "day", period: parsePeriod("2026-10"), miss: Exact.int(100), schedule: s });
     const e = estimate(BOOK, plan(w), { asOf: at("2026-10-01"), models: [{ id: "deepseek-flash" }] }).estimates[0]!;
     expect(e.items[0]!.schedule!.peakShare!.eq(Exact.of(17n, 22n))).toBe(true);
-    // 31,000 calls x 100 misses = 3.1M tokens: 17/22 at $0.30, 5/22 at $0.15.
-    expect(e.total.eq(x("3.1").mul(Exact.of(17n * 30n + 5n * 15n, 22n * 100n)))).toBe(true);
+    // 1,000 calls on each of the 22 weekdays the schedule runs = 22,000 calls x 100 misses = 2.2M
+    // tokens: 17/22 at $0.30, 5/22 at $0.15.
+    expect(e.items[0]!.period!.calls.eq(Exact.int(22000))).toBe(true);
+    expect(e.total.eq(x("2.2").mul(Exact.of(17n * 30n + 5n * 15n, 22n * 100n)))).toBe(true);
     expect(typical(s, "2026-10-12").eq(Exact.ONE)).toBe(true); // a typical week ignores holidays
   });
 
