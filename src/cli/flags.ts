@@ -52,9 +52,46 @@ export function ratesOption(): Option {
   return new Option("--rates <path>", "extra rate card file or folder (repeatable)").argParser(collect).default([]);
 }
 
+/** The repeatable -m/--model option, the same in every command. */
+export function modelOption(): Option {
+  return new Option("-m, --model <id>", "model to price (repeatable or comma-separated; default: the plan's models, else every current model)").argParser(collect);
+}
+
+const AS_OF_HELP = "price at this instant: YYYY-MM-DD, an ISO date-time (UTC unless an offset is given), today, yesterday or now (default: the plan's as_of, else now)";
+
+/** The --as-of option (or a side's --base-as-of / --head-as-of), the same in every command. */
+export function asOfOption(flags = "--as-of <date>", help = AS_OF_HELP): Option {
+  return new Option(flags, help);
+}
+
+/** The --peak-share option, the same in every command. */
+export function peakShareOption(): Option {
+  return new Option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%), instead of the calendar's typical week or a schedule");
+}
+
+/** The --currency and --fx options of every command that prints money. */
+export function currencyOptions(): Option[] {
+  return [
+    new Option("--currency <code>", "report currency: the card's published prices in it, or converted with --fx"),
+    new Option("--fx <rate>", "convert card prices: units of --currency per 1 unit of the card's currency"),
+  ];
+}
+
+const DAY = 86400000;
+const AS_OF_HINT = "write YYYY-MM-DD, an ISO date-time like 2026-08-16T16:00Z, today, yesterday or now";
+
+/** Parses an instant flag: a date or date-time, or `today` / `yesterday` (00:00 UTC of the clock's day) or `now`. */
+export function instantFlag(flag: string, text: string, now: number): Instant {
+  const word = text.trim().toLowerCase();
+  if (word === "now") return now;
+  if (word === "today") return Math.floor(now / DAY) * DAY;
+  if (word === "yesterday") return Math.floor(now / DAY) * DAY - DAY;
+  return flagValue(flag, text, parseInstant, AS_OF_HINT);
+}
+
 /** Parses --as-of, falling back to the file's instant and then to now. */
 export function asOfFrom(flag: string | undefined, fromFile: Instant | undefined, now: number): Instant {
-  if (flag !== undefined) return flagValue("--as-of", flag, parseInstant);
+  if (flag !== undefined) return instantFlag("--as-of", flag, now);
   return fromFile ?? now;
 }
 

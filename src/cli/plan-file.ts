@@ -1,7 +1,7 @@
 // Reads a workload or plan file, counting the tokens of its `{ file: path }` fields first.
 
 import { dirname, join } from "node:path";
-import { InputError } from "../core/errors.js";
+import { InputError, UsageError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { Plan } from "../core/types.js";
 import { parsePlan, parsePlanOrTokenFiles } from "../workload/parse-plan.js";
@@ -10,10 +10,15 @@ import { readTextFile } from "./sources.js";
 import { loadTokenCounter } from "./tokenizer.js";
 
 /**
- * Parses the plan at `path`. Paths in `{ file: path }` token fields are relative to the plan
- * file; the tokenizer loads only when the plan has such a field.
+ * Parses the plan at `path`, or standard input for `-`. Paths in `{ file: path }` token fields
+ * are relative to the plan file (to the working directory for stdin); the tokenizer loads only
+ * when the plan has such a field.
  */
 export async function readPlanFile(path: string, io: Io): Promise<Plan> {
+  if (path === "-") {
+    if (!io.readStdin) throw new UsageError("standard input is not available here", "name a plan file instead of -");
+    return readPlanText(io.readStdin(), "-", io, io.cwd ?? process.cwd());
+  }
   const { file, text } = readTextFile(path, io.cwd);
   return readPlanText(text, file, io);
 }

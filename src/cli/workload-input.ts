@@ -5,10 +5,10 @@ import { InputError, UsageError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { EstimateOptions } from "../core/estimate.js";
 import { PARAMS, type Target } from "../core/params.js";
-import { COUNT_HINT, parseCount, parseShare } from "../core/quantity.js";
+import { COUNT_HINT, parseCount, parseShare, SHARE_HINT } from "../core/quantity.js";
 import type { Plan, RateBook, Workload } from "../core/types.js";
 import { withConfigModels } from "./config.js";
-import { asOfFrom, collect, flagValue, ratesOption } from "./flags.js";
+import { asOfFrom, asOfOption, currencyOptions, flagValue, modelOption, peakShareOption, ratesOption } from "./flags.js";
 import type { Io } from "./io.js";
 import { readPlanFile } from "./plan-file.js";
 import { pricingFrom } from "./pricing.js";
@@ -50,26 +50,26 @@ const PARAM_FLAGS = [
 
 /** Adds the shared workload options to a command. */
 export function addWorkloadOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option("--calls <n>", "number of calls")
     .option("--cached-prefix <tokens>", "tokens per call billed as cache hits")
     .option("--miss <tokens>", "tokens per call billed as cache misses")
     .option("--reply <tokens>", "output tokens per call")
     .option("--reasoning <tokens>", "thinking tokens per call (billed at the output price)")
-    .option("--input <tokens>", "input tokens per call, split by --cache-hit-rate")
-    .option("--cache-hit-rate <share>", "share of input tokens that hit the cache (0..1 or 80%)")
+    .option("--input <tokens>", "input tokens per call, split by --cache-hit-rate (not with --cached-prefix or --miss)")
+    .option("--cache-hit-rate <share>", "share of --input tokens that hit the cache (0..1 or 80%)")
     .option("--cache-write <tokens>", "cache-write tokens per call at the default retention (--cache-write-1h N etc. for a named one)")
     .addOption(new Option("--cache-write-by-retention <retention=tokens>", "cache-write tokens per call at a named retention").argParser(appendValue).hideHelp())
     .option("--requests <fee=count>", "per-request fee count per call, e.g. search=2 (repeatable)", appendValue)
     .option("--batch", "price with the card's batch modifier")
     .option("--service-tier <name>", "price with a service-tier modifier of the card (flex, priority...)")
     .option("--region <name>", "price with a region modifier of the card (us...)")
-    .option("-m, --model <id>", "model to price (repeatable; default: every current model)", collect)
-    .option("--as-of <date>", "price at this date or ISO date-time (UTC unless an offset is given)")
+    .addOption(modelOption())
+    .addOption(asOfOption())
     .addOption(ratesOption())
-    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
-    .option("--currency <code>", "report currency: the card's published prices in it, or --fx")
-    .option("--fx <rate>", "convert card prices: units of --currency per 1 unit of the card's currency");
+    .addOption(peakShareOption());
+  for (const o of currencyOptions()) cmd.addOption(o);
+  return cmd;
 }
 
 function appendValue(value: string, previous: string[] = []): string[] {
@@ -105,12 +105,15 @@ function v2Fields(flags: WorkloadFlags): Partial<Workload> {
 }
 
 /** Applies the parameter flags over every workload of the plan (flags override the file). */
-function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
+function applyParamFlags(target: Target, flags: WorkloadFlags, varied: readonly string[]): Target {
   let t = target;
+  // --input with a hit rate that the command varies itself: a placeholder rate, replaced at each point.
+  const given: Partial<Record<(typeof PARAM_FLAGS)[number][0], string>> = { ...flags };
+  if (flags.input !== undefined && flags.cacheHitRate === undefined && varied.includes("cache-hit-rate")) given.cacheHitRate = "0";
   for (const [key, name, parse] of PARAM_FLAGS) {
-    const text = flags[key];
+    const text = given[key];
     if (text === undefined) continue;
-    const v = flagValue(`--${name}`, text, parse, name === "cache-hit-rate" ? "write a share like 0.8 or 80%" : COUNT_HINT);
+    const v = flagValue(`--${name}`, text, parse, name === "cache-hit-rate" ? SHARE_HINT : COUNT_HINT);
     try {
       t = PARAMS.get(name)!.apply(t, v);
     } catch (err) {
@@ -121,36 +124,32 @@ function applyParamFlags(target: Target, flags: WorkloadFlags): Target {
   return t;
 }
 
+/** Flags that contradict each other: --input with a fixed split, a hit rate with no input to split. */
+function checkContradictions(flags: WorkloadFlags, plan: Plan | undefined, varied: readonly string[]): void {
+  if (flags.input !== undefined) {
+    const fixed = flags.cachedPrefix !== undefined ? "--cached-prefix" : flags.miss !== undefined ? "--miss" : undefined;
+    if (fixed) throw new UsageError(`--input cannot go with ${fixed}`, "give either --input with --cache-hit-rate, or --cached-prefix and --miss");
+    return;
+  }
+  // A hit rate over a file's input is fine; otherwise it would silently re-split a fixed cached_prefix / miss.
+  const hasInput = varied.includes("input") || (plan !== undefined && plan.workloads.every((w) => w.hitRate));
+  if (flags.cacheHitRate !== undefined && !hasInput) {
+    throw new UsageError("--cache-hit-rate needs --input (the input tokens per call it splits)", "add --input 2200, or give --cached-prefix and --miss without a hit rate");
+  }
+}
+
 function blankPlan(command: string, flags: WorkloadFlags, varied: readonly string[]): { plan: Plan; warnings: string[] } {
   const given = PARAM_FLAGS.filter(([k]) => flags[k] !== undefined);
   const v2Given = flags.cacheWrite !== undefined || !!flags.cacheWriteByRetention?.length || !!flags.requests?.length;
   if (given.length === 0 && !v2Given && varied.length === 0) {
     throw new UsageError(`${command} needs a workload file or token flags`, `e.g. ratecard ${command} --calls 1M --cached-prefix 2000 --miss 200 --reply 300`);
   }
-  if (flags.input !== undefined && flags.cacheHitRate === undefined) {
+  if (flags.input !== undefined && flags.cacheHitRate === undefined && !varied.includes("cache-hit-rate")) {
     throw new UsageError("--input needs --cache-hit-rate", "e.g. --input 2200 --cache-hit-rate 0.9");
-  }
-  const split = flags.input ?? flags.cachedPrefix ?? flags.miss;
-  if (flags.cacheHitRate !== undefined && split === undefined && !varied.includes("input")) {
-    throw new UsageError("--cache-hit-rate needs input tokens to split", "add --input 2200, or --cached-prefix and --miss");
   }
   const warnings = flags.calls === undefined && !varied.includes("calls") ? ["--calls not given: pricing a single call"] : [];
   const blank: Workload = { name: "workload", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
   return { plan: { workloads: [blank] }, warnings };
-}
-
-function currencyOptions(flags: WorkloadFlags): Pick<EstimateOptions, "currency" | "fx"> {
-  if (flags.fx !== undefined && flags.currency === undefined) throw new UsageError("--fx needs --currency", "e.g. --currency CNY --fx 7.1");
-  const currency = flags.currency === undefined ? undefined : flagValue("--currency", flags.currency, (t) => {
-    if (!/^[A-Za-z]{3}$/.test(t.trim())) throw new Error(`"${t}" is not a currency code`);
-    return t.trim().toUpperCase();
-  }, "write an ISO code like CNY or USD");
-  const fx = flags.fx === undefined ? undefined : flagValue("--fx", flags.fx, (t) => {
-    const v = Exact.parseDecimal(t);
-    if (!v || v.isNegative() || v.isZero()) throw new Error(`"${t}" is not a positive rate`);
-    return v;
-  }, "write the rate as a decimal, e.g. --fx 7.1");
-  return { ...(currency ? { currency } : {}), ...(fx ? { fx } : {}) };
 }
 
 /** What a command prices: the plan (file + flags), the rate book and the estimate options. */
@@ -172,16 +171,19 @@ export async function readWorkloadInput(
   io: Io,
   varied: readonly string[] = [],
 ): Promise<WorkloadInput> {
+  if (!file) checkContradictions(flags, undefined, varied);
   const { plan: read, warnings } = file ? { plan: await readPlanFile(file, io), warnings: [] } : blankPlan(command, flags, varied);
+  if (file) checkContradictions(flags, read, varied);
   const pricing = pricingFrom(flags, io);
   const plan = withConfigModels(read, pricing.configModels); // the config's models, when the plan names none
   const opts: EstimateOptions = {
     asOf: asOfFrom(flags.asOf, plan.asOf, io.now()),
     ...(pricing.models ? { models: pricing.models } : {}),
     ...(pricing.peakShare ? { peakShare: pricing.peakShare } : {}),
-    ...currencyOptions(flags),
+    ...(pricing.currency ? { currency: pricing.currency } : {}),
+    ...(pricing.fx ? { fx: pricing.fx } : {}),
   };
-  const t = applyParamFlags({ plan, opts }, flags);
+  const t = applyParamFlags({ plan, opts }, flags, varied);
   const v2 = v2Fields(flags);
   const merged = (w: Workload): Workload => ({
     ...w,

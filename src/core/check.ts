@@ -10,6 +10,8 @@ export interface CheckRow {
   /** The workload item, or null for the model's total over the plan. */
   item: string | null;
   model: string;
+  /** The model whose prices applied, when `model` is an alias; else null. */
+  billedAs: string | null;
   cost: Exact;
   budget: Budget;
   /** The limit (fail, else warn) minus the cost: negative when over it. */
@@ -39,9 +41,9 @@ export function budgetStatus(cost: Exact, budget: Budget): Status {
   return "PASS";
 }
 
-function row(item: string | null, model: string, cost: Exact, budget: Budget): CheckRow {
+function row(item: string | null, model: string, billedAs: string | null, cost: Exact, budget: Budget): CheckRow {
   const limit = (budget.fail ?? budget.warn)!;
-  return { item, model, cost, budget, headroom: limit.sub(cost), status: budgetStatus(cost, budget) };
+  return { item, model, billedAs, cost, budget, headroom: limit.sub(cost), status: budgetStatus(cost, budget) };
 }
 
 /**
@@ -66,10 +68,10 @@ export function checkPlan(report: EstimateReport, plan: Plan): PlanCheck {
   const rows: CheckRow[] = [];
   const itemBudgets = new Map(plan.workloads.filter((w) => w.budget).map((w) => [w.name, w.budget!]));
   for (const e of report.estimates) {
-    if (plan.budget) rows.push(row(null, e.model, e.total, plan.budget));
+    if (plan.budget) rows.push(row(null, e.model, e.billedAs, e.total, plan.budget));
     for (const item of e.items) {
       const b = itemBudgets.get(item.workload);
-      if (b) rows.push(row(item.workload, e.model, item.total, b));
+      if (b) rows.push(row(item.workload, e.model, e.billedAs, item.total, b));
     }
   }
   if (rows.length === 0) {

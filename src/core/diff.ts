@@ -37,6 +37,8 @@ export interface ItemDiff extends Change {
 /** One model's total, its items, and the gate's verdict on the total's change. */
 export interface ModelDiff extends Change {
   model: string;
+  /** The model whose prices applied on each side, when `model` was an alias there; else null. */
+  billedAs: { base: string | null; head: string | null };
   items: ItemDiff[];
   status: Status;
   /** The gate the change passed, when it passed one. */
@@ -121,7 +123,7 @@ export function diffReports(base: EstimateReport, head: EstimateReport, gates: G
           ? { gate: "warn" as const, threshold: gates.warn }
           : undefined;
     const status: Status = breach?.gate === "fail" ? "FAIL" : breach ? "WARN" : "PASS";
-    return { model, ...total, items, status, ...(breach ? { breach } : {}) };
+    return { model, billedAs: { base: b?.billedAs ?? null, head: h?.billedAs ?? null }, ...total, items, status, ...(breach ? { breach } : {}) };
   });
   return {
     base: { label: sides.base, asOf: base.asOf },

@@ -3,6 +3,7 @@
 import { InputError } from "./errors.js";
 import { Exact } from "./exact.js";
 import type { EstimateOptions } from "./estimate.js";
+import { checkHasTokens } from "./forms/totals.js";
 import { didYouMean } from "./suggest.js";
 import type { Plan, Workload } from "./types.js";
 
@@ -120,6 +121,18 @@ const PARAM_LIST: Param[] = [
     },
   },
 ];
+
+/** The parameters that set a token count: varying one, a workload with no tokens at the start is fine. */
+export const TOKEN_PARAMS: ReadonlySet<string> = new Set(["cached-prefix", "miss", "reply", "reasoning", "input", "system", "user"]);
+
+/**
+ * Fails on a workload with no tokens unless one of `varied` sets a token count: a sweep or solve
+ * of calls, shares or dates over it would be $0 at every point (and solve would answer "any").
+ */
+export function checkTokensUnlessVaried(plan: Plan, varied: readonly string[]): void {
+  if (varied.some((v) => TOKEN_PARAMS.has(v))) return;
+  for (const w of plan.workloads) checkHasTokens(w);
+}
 
 /** Every numeric parameter by name. */
 export const PARAMS: ReadonlyMap<string, Param> = new Map(PARAM_LIST.map((p) => [p.name, p]));

@@ -31,12 +31,17 @@ export function parseCount(text: string): Exact {
   if (m && !commasOk(m[1]!)) throw new QuantityError(`${quote(t)} has a comma that is not a thousands separator`);
   const base = m ? Exact.parseDecimal(m[1]!.replace(/[_,]/g, "")) : undefined;
   if (!m || !base) {
+    const near = /^(\d[\d_,]*(?:\.\d+)?)([mbg])$/.exec(t);
+    if (near) throw new QuantityError(`${quote(t)} is not a number: did you mean ${near[1]}${near[2]!.toUpperCase()}?`);
     throw new QuantityError(`${quote(t)} is not a number`);
   }
   const v = base.mul(Exact.int(SUFFIX[m[2]!] ?? 1n));
   if (!v.isInteger()) throw new QuantityError(`${quote(t)} is not a whole number`);
   return v;
 }
+
+/** The fix to suggest when a share does not parse. */
+export const SHARE_HINT = "write a share like 0.25, 25% or 1/4";
 
 /** Parses a share in 0..1: "0.25", "25%" or "1/4". */
 export function parseShare(text: string): Exact {
@@ -48,6 +53,9 @@ export function parseShare(text: string): Exact {
     if (a && b && !b.isZero()) v = a.div(b);
   } else v = Exact.parseDecimal(t);
   if (!v) throw new QuantityError(`${quote(t)} is not a share (write 0.25, 25% or 1/4)`);
+  if (!v.isNegative() && v.cmp(Exact.ONE) > 0 && v.cmp(Exact.int(100)) <= 0 && !t.endsWith("%") && !t.includes("/")) {
+    throw new QuantityError(`${quote(t)} is outside 0..1 (0% to 100%): did you mean ${t}%?`);
+  }
   if (v.isNegative() || v.cmp(Exact.ONE) > 0) throw new QuantityError(`${quote(t)} is outside 0..1 (0% to 100%)`);
   return v;
 }

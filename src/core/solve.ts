@@ -4,7 +4,7 @@ import { InputError } from "./errors.js";
 import { Exact } from "./exact.js";
 import { estimate, estimateModels, type EstimateOptions } from "./estimate.js";
 import type { Instant } from "./instant.js";
-import type { Param, Target } from "./params.js";
+import { checkTokensUnlessVaried, type Param, type Target } from "./params.js";
 import type { Plan, RateBook } from "./types.js";
 
 /** The answer for one model. */
@@ -102,13 +102,14 @@ export function solve(book: RateBook, plan: Plan, opts: EstimateOptions, param: 
   if (!solvable(param)) {
     throw new InputError(`solve cannot look for ${param.name}`, "solve --for takes calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   }
+  checkTokensUnlessVaried(plan, [param.name]);
   const base: Target = { plan, opts };
   let currency = "";
   const results = estimateModels(book, plan, opts).map((model) => {
     let billedAs: string | null = null;
     const cost = (v: Exact): Exact => {
       const t = param.apply(base, v);
-      const r = estimate(book, t.plan, { ...t.opts, models: [{ id: model }] });
+      const r = estimate(book, t.plan, { ...t.opts, models: [{ id: model }], allowNoTokens: true });
       currency = r.currency;
       billedAs = r.estimates[0]!.billedAs;
       return r.estimates[0]!.total;

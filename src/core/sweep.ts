@@ -6,7 +6,7 @@ import { Exact } from "./exact.js";
 import { estimate, estimateModels, type EstimateOptions } from "./estimate.js";
 import { workloadTotals } from "./forms/totals.js";
 import type { Instant } from "./instant.js";
-import type { Target } from "./params.js";
+import { checkTokensUnlessVaried, type Target } from "./params.js";
 import { axisLength, type Axis } from "./sweep-axis.js";
 import type { Plan, RateBook } from "./types.js";
 
@@ -87,7 +87,8 @@ function sweepModels(book: RateBook, plan: Plan, opts: EstimateOptions, axes: Ax
 export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: Axis[]): Sweep {
   if (axes.length < 1 || axes.length > 2) throw new InputError("a sweep varies one or two parameters", "give --vary once or twice");
   if (axes.length === 2 && axes[0]!.param === axes[1]!.param) throw new InputError("both --vary flags name the same parameter", "vary two different parameters");
-  for (const w of plan.workloads) workloadTotals(w); // fail on a bad workload before the first row
+  for (const w of plan.workloads) workloadTotals(w, opts.asOf); // fail on a bad workload before the first row
+  checkTokensUnlessVaried(plan, axes.map((a) => (a.param === "as-of" ? "as-of" : a.param.name)));
   const models = sweepModels(book, plan, opts, axes);
   for (const a of axes) {
     // Fail on a value the workload cannot take before the first row: the ends of each axis.
@@ -102,7 +103,7 @@ export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: A
   /** The exact cost of the target on one model; null for a gap of an as-of sweep (the reason is kept). */
   function cost(t: Target, model: string): Exact | null {
     try {
-      const r = estimate(book, t.plan, { ...t.opts, models: [{ id: model }] });
+      const r = estimate(book, t.plan, { ...t.opts, models: [{ id: model }], allowNoTokens: true });
       if (r.currency !== currency) {
         throw new InputError(`${model} is priced in ${r.currency}, the sweep in ${currency}`, "compare models of one currency per run, or give --currency");
       }

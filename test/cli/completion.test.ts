@@ -61,7 +61,7 @@ describe("completion zsh and fish", () => {
     expect(r.stdout).toContain(`local -a models=(${BUILTIN_MODELS.map((m) => `'${m}'`).join(" ")})`);
     expect(r.stdout).toMatch(/^ {8}estimate\)$/m);
     expect(r.stdout).toContain(`'*'{-f,--format}'[output format]:format:(table json csv markdown html)'`);
-    expect(r.stdout).toContain(`'*'{-m,--model}'[model to price (repeatable; default: every current model)]:model:($models)'`);
+    expect(r.stdout).toContain(`'*'{-m,--model}'[model to price (repeatable or comma-separated; default: the plan'\\''s models, else every current model)]:model:($models)'`);
     expect(r.stdout).toContain(`'1:shell:(bash zsh fish)'`);
     expect(r.stdout).toContain(`'1:format:(litellm)' \\\n            '2:file:_files' ;;`);
     expect(r.stdout).toContain(`'*:model:($models)'`);

@@ -53,7 +53,7 @@ describe("ratecard estimate with workload forms", () => {
     // 1.98B hits x 0.028 + 0.22B misses x 0.14 + 0.3B output x 0.28 = 55.44 + 30.8 + 84.
     expect(r.estimates[0].total).toBe("170.24");
     const bad = spawnCli(["estimate", "--calls", "5", "--cache-hit-rate", "0.5"]);
-    expect(bad.stderr).toBe("ratecard: error: --cache-hit-rate needs input tokens to split (add --input 2200, or --cached-prefix and --miss)\n");
+    expect(bad.stderr).toBe("ratecard: error: --cache-hit-rate needs --input (the input tokens per call it splits) (add --input 2200, or give --cached-prefix and --miss without a hit rate)\n");
     expect(bad.code).toBe(2);
   });
 

@@ -2,11 +2,12 @@
 
 import type { Command } from "commander";
 import { checkPlan, checkReport, overrideBudget, type PlanCheck } from "../../core/check.js";
+import { UsageError } from "../../core/errors.js";
 import { parseAmount } from "../../core/quantity.js";
 import { checkVerdict } from "../../render/check/verdict.js";
 import { render } from "../../render/reporters.js";
 import { gateExitCode } from "../errors.js";
-import { asOfFrom, collect, flagValue, formatOption, ratesOption } from "../flags.js";
+import { asOfFrom, asOfOption, currencyOptions, flagValue, formatOption, modelOption, peakShareOption, ratesOption } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { readPlanFile } from "../plan-file.js";
 import { pricePlan, pricingFrom, type PricingFlags } from "../pricing.js";
@@ -24,13 +25,15 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
   program
     .command("check")
     .description("check plans against their budgets: exit 0 pass or warn, 1 over budget, 2 could not evaluate")
-    .argument("<file...>", "plan or workload YAML files")
+    .argument("<file...>", "plan or workload YAML files; - reads standard input")
     .option("--budget <amount>", "fail limit of each model's total (sets or overrides the plan's budget)")
     .option("--warn <amount>", "warn limit of each model's total (sets or overrides the plan's budget)")
-    .option("-m, --model <id>", "model to price (repeatable; default: the plan's models)", collect)
-    .option("--as-of <date>", "price at this date or ISO date-time (default: the plan's as_of, else now)")
+    .addOption(modelOption())
+    .addOption(asOfOption())
     .addOption(ratesOption())
-    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
+    .addOption(peakShareOption())
+    .addOption(currencyOptions()[0]!)
+    .addOption(currencyOptions()[1]!)
     .addOption(formatOption("check"))
     .action(async (files: string[], flags: CheckFlags) => {
       const limits = {
@@ -40,6 +43,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
       const pricing = pricingFrom(flags, io);
       const warnings = new Set<string>();
       const plans: PlanCheck[] = [];
+      if (files.filter((f) => f === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once");
       for (const file of files) {
         const parsed = await readPlanFile(file, io);
         const plan = { ...parsed, budget: overrideBudget(parsed.budget, limits) };

@@ -4,13 +4,13 @@ import type { Command } from "commander";
 import { dirname } from "node:path";
 import { diffReports, parseThreshold, type Gates } from "../../core/diff.js";
 import { InputError, UsageError } from "../../core/errors.js";
-import { formatInstantShort, parseInstant } from "../../core/instant.js";
+import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport } from "../../core/types.js";
 import { diffVerdict } from "../../render/diff/verdict.js";
 import { render } from "../../render/reporters.js";
 import { readSavedReport } from "../../workload/parse-report.js";
 import { gateExitCode } from "../errors.js";
-import { collect, flagValue, formatOption, ratesOption } from "../flags.js";
+import { asOfOption, currencyOptions, flagValue, formatOption, instantFlag, modelOption, peakShareOption, ratesOption } from "../flags.js";
 import { readAtRef } from "../git.js";
 import { readPlanText } from "../plan-file.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
@@ -62,7 +62,7 @@ async function price(input: Input, sideFlag: "--base-as-of" | "--head-as-of", si
   }
   const plan = await readPlanText(input.text, input.file, io, input.dir);
   const given = sideAsOf !== undefined ? [sideFlag, sideAsOf] : flags.asOf !== undefined ? ["--as-of", flags.asOf] : undefined;
-  const asOf = given ? flagValue(given[0]!, given[1]!, parseInstant) : (plan.asOf ?? io.now());
+  const asOf = given ? instantFlag(given[0]!, given[1]!, io.now()) : (plan.asOf ?? io.now());
   return { report: pricePlan(pricing, plan, asOf, warnings), saved: false };
 }
 
@@ -97,14 +97,16 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
     .description("compare two plans or saved reports per model and item; gate the change of each model's total")
     .argument("[files...]", "BASE and HEAD (plan YAML or estimate -f json reports), or one FILE with --base-ref or --base-as-of/--head-as-of")
     .option("--base-ref <ref>", "compare FILE as committed at this git ref with its working copy")
-    .option("--as-of <date>", "price both plans at this date or ISO date-time")
-    .option("--base-as-of <date>", "price the base plan at this instant")
-    .option("--head-as-of <date>", "price the head plan at this instant")
+    .addOption(asOfOption())
+    .addOption(asOfOption("--base-as-of <date>", "price the base plan at this instant (as --as-of)"))
+    .addOption(asOfOption("--head-as-of <date>", "price the head plan at this instant (as --as-of)"))
     .option("--fail-above <gate>", "fail when a model's total grows by more than this (10% or an amount like 50)")
     .option("--warn-above <gate>", "warn when a model's total grows by more than this (10% or an amount like 50)")
-    .option("-m, --model <id>", "model to compare (repeatable; default: the plans' models)", collect)
+    .addOption(modelOption())
     .addOption(ratesOption())
-    .option("--peak-share <share>", "share of calls made in peak hours (0..1 or 25%)")
+    .addOption(peakShareOption())
+    .addOption(currencyOptions()[0]!)
+    .addOption(currencyOptions()[1]!)
     .addOption(formatOption("diff"))
     .action(async (files: string[], flags: DiffFlags) => {
       const gates = gatesFrom(flags);
@@ -113,7 +115,7 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
       const warnings = new Set<string>();
       const b = await price(base, "--base-as-of", flags.baseAsOf, flags, pricing, io, warnings);
       const h = await price(head, "--head-as-of", flags.headAsOf, flags, pricing, io, warnings);
-      const unused = flags.asOf !== undefined ? "--as-of" : flags.peakShare !== undefined ? "--peak-share" : flags.rates.length > 0 ? "--rates" : undefined;
+      const unused = flags.asOf !== undefined ? "--as-of" : flags.peakShare !== undefined ? "--peak-share" : flags.rates.length > 0 ? "--rates" : flags.currency !== undefined ? "--currency" : undefined;
       if (unused && b.saved && h.saved) {
         throw new UsageError(`${unused}: both sides are saved reports, so nothing is priced`, `drop ${unused}, or give a plan file`);
       }

@@ -25,7 +25,7 @@ export function registerEstimate(program: Command, io: Io, done: (code: number) 
   const cmd = program
     .command("estimate")
     .description("price a workload or plan on each model: itemised lines, totals and a comparison")
-    .argument("[file]", "workload or plan YAML file");
+    .argument("[file]", "workload or plan YAML file; - reads standard input");
   addWorkloadOptions(cmd)
     .option("--top <n>", "keep the n cheapest models, cheapest first")
     .addOption(formatOption("estimate"))

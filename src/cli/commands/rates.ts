@@ -11,7 +11,11 @@ import { INTERVAL_FORMATS, intervalChunks, type IntervalFormat } from "../../ren
 import { SQL_DIALECTS, type SqlDialect } from "../../render/intervals/sql.js";
 import { render } from "../../render/reporters.js";
 import type { RatesReport } from "../../report/types.js";
-import { asOfFrom, flagValue, formatOption, ratesOption, untilFlag } from "../flags.js";
+import { inCurrency } from "../../core/currency.js";
+import type { Exact } from "../../core/exact.js";
+import type { PriceVersion } from "../../core/types.js";
+import { asOfFrom, asOfOption, currencyOptions, flagValue, formatOption, modelOption, ratesOption, untilFlag } from "../flags.js";
+import { currencyFrom } from "../pricing.js";
 import { renderOptions, writeWithBackPressure, type Io } from "../io.js";
 import { cardSources } from "../config.js";
 
@@ -22,7 +26,10 @@ interface RatesFlags {
   to?: string;
   dialect?: SqlDialect;
   asOf?: string;
+  model?: string[];
   rates: string[];
+  currency?: string;
+  fx?: string;
   format: string;
   provider?: string;
   search?: string;
@@ -44,10 +51,33 @@ function checkCombination(flags: RatesFlags): void {
     if (flags.asOf !== undefined) throw new UsageError("--intervals takes --from and --to, not --as-of", "e.g. --from 2026-01-01 --to 2026-12-31");
     if (flags.from === undefined || flags.to === undefined) throw new UsageError("--intervals needs --from and --to", "e.g. --from 2026-01-01 --to 2026-12-31 (a bare --to date includes that day)");
     if (flags.dialect !== undefined && flags.format !== "sql") throw new UsageError("--dialect applies to -f sql only", "add -f sql, or drop --dialect");
+    if (flags.currency !== undefined) throw new UsageError("--intervals lists prices in the cards' own currencies", "drop --currency");
     return;
   }
   const only = flags.format === "sql" ? "-f sql" : flags.from !== undefined ? "--from" : flags.to !== undefined ? "--to" : flags.dialect !== undefined ? "--dialect" : undefined;
   if (only) throw new UsageError(`${only} needs --intervals`, "e.g. ratecard rates --intervals --from 2026-01-01 --to 2026-12-31 -f sql");
+}
+
+/** A version's prices in the report currency (published, or converted with --fx), or an error naming it. */
+function priced(model: string, currency: string, v: PriceVersion, target: { currency?: string; fx?: Exact }): { currency: string; version: PriceVersion } {
+  const { res } = inCurrency({ model, billedAs: null, version: v, currency }, target.currency, target.fx);
+  return { currency: res.currency, version: res.version };
+}
+
+/** The listing with every price in the report currency. */
+function inReportCurrency(report: RatesReport, target: { currency?: string; fx?: Exact }): RatesReport {
+  if (target.currency === undefined) return report;
+  if (report.kind === "history") {
+    return { ...report, rows: report.rows.map((r) => (r.version.kind === "price" ? { ...r, ...priced(r.model, r.currency, r.version, target) } : { ...r, currency: target.currency! })) };
+  }
+  return {
+    ...report,
+    rows: report.rows.map((r) => {
+      if (!r.price) return { ...r, currency: target.currency! };
+      const p = priced(r.billedAs ?? r.model, r.currency, r.price, target);
+      return { ...r, currency: p.currency, price: p.version };
+    }),
+  };
 }
 
 /** Registers the rates command. */
@@ -57,7 +87,8 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .description("list models with the prices in force at an instant, their whole history, or UTC price intervals for a warehouse")
     .argument("[model...]", "models to list (default: all)")
     .option("--history", "list every version with from/until, prices, source and note")
-    .option("--as-of <date>", "list prices in force at this date or ISO date-time")
+    .addOption(asOfOption())
+    .addOption(modelOption())
     .option("--provider <name>", "list only the models of this provider's cards (deepseek, anthropic, openai, google...)")
     .option("--search <text>", "list only models whose id, name or snapshot ids contain this text")
     .option("--intervals", "flatten versions, aliases and calendars into non-overlapping UTC intervals (-f csv|json|sql)")
@@ -65,6 +96,8 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .option("--to <date>", "with --intervals: the end, excluded (a bare date includes that whole UTC day)")
     .addOption(new Option("--dialect <engine>", "with -f sql: SQL for this engine where engines differ (default: standard SQL)").choices(SQL_DIALECTS as unknown as string[]))
     .addOption(ratesOption())
+    .addOption(currencyOptions()[0]!)
+    .addOption(currencyOptions()[1]!)
     .addOption(formatOption("rates"))
     .action(async (models: string[], flags: RatesFlags, cmd: Command) => {
       checkCombination(flags);
@@ -75,17 +108,20 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
         const to = untilFlag("--to", flags.to!);
         if (from >= to) throw new UsageError("--from is not before --to", "give a --from earlier than --to");
         const filter = { provider: flags.provider, search: flags.search };
-        const rows = priceIntervals(book, from, to, models, filter);
-        const names = modelNames(book, models, filter);
-        const columns = intervalColumns(intervalShape(book, from, to, models, filter));
+        const ids = [...models, ...(flags.model ?? [])];
+        const rows = priceIntervals(book, from, to, ids, filter);
+        const names = modelNames(book, ids, filter);
+        const columns = intervalColumns(intervalShape(book, from, to, ids, filter));
         for (const chunk of intervalChunks(format, { from, to, columns, rows, names }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
         return done(0);
       }
       const asOf = asOfFrom(flags.asOf, undefined, io.now());
       const filter = { provider: flags.provider, search: flags.search };
-      const report: RatesReport = flags.history
-        ? { kind: "history", rows: rateHistory(book, models, filter) }
-        : { kind: "current", asOf, rows: ratesAt(book, asOf, models, filter) };
+      const ids = [...models, ...(flags.model ?? [])];
+      const listed: RatesReport = flags.history
+        ? { kind: "history", rows: rateHistory(book, ids, filter) }
+        : { kind: "current", asOf, rows: ratesAt(book, asOf, ids, filter) };
+      const report = inReportCurrency(listed, currencyFrom(flags));
       io.stdout.write(await render("rates", flags.format, report, renderOptions(io)));
       done(0);
     });

@@ -23,7 +23,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
   const cmd = program
     .command("solve")
     .description("per model, the largest whole value of a parameter whose cost fits a budget (or the lowest cache hit rate)")
-    .argument("[file]", "workload or plan YAML file")
+    .argument("[file]", "workload or plan YAML file; - reads standard input")
     .option("--budget <amount>", "the budget, in the report currency")
     .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   addWorkloadOptions(cmd)
@@ -41,7 +41,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
       }
       const { plan, book, opts, warnings } = await readWorkloadInput("solve", file, flags, io, [name]);
       const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
-      const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
+      const cards = estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card);
       writeWarnings(io, [...staleWarnings(book, cards, opts.asOf), ...warnings]);
       io.stdout.write(await render("solve", flags.format, report, renderOptions(io)));
       done(0);

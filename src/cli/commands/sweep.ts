@@ -55,7 +55,7 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
   const cmd = program
     .command("sweep")
     .description("price a workload at every point of one or two varied parameters: a row per point, a column per model")
-    .argument("[file]", "workload or plan YAML file")
+    .argument("[file]", "workload or plan YAML file; - reads standard input")
     .option("--vary <param=spec>", "parameter and values: a list 100,200,400, a range 0..4000+1000 or 1e5..1e7x10, or dates 2026-04-01..2026-12-01+1mo (once or twice)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--chart", "draw a line chart under the table (default: on a terminal, for one parameter)")
     .option("--no-chart", "never draw the chart")
@@ -71,7 +71,7 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
       const { plan, book, opts, warnings } = await readWorkloadInput("sweep", file, flags, io, axes.map((a) => (a.param === "as-of" ? "as-of" : a.param.name)));
       const s = sweep(book, plan, opts, axes);
       if (!axes.some((a) => a.param === "as-of")) {
-        const cards = estimate(book, plan, opts).estimates.map((e) => e.card);
+        const cards = estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card);
         writeWarnings(io, staleWarnings(book, cards, opts.asOf));
       }
       writeWarnings(io, warnings);

@@ -40,7 +40,7 @@ export function checkRows(report: CheckReport): CheckViewRow[] {
       return {
         plan: planLabel(p),
         item: r.item ?? "(total)",
-        model: r.model,
+        model: r.billedAs ? `${r.model} (billed as ${r.billedAs})` : r.model,
         cost: formatMoney(r.cost, cur),
         budget: budgetText(r.budget, cur),
         headroom: formatMoney(r.headroom, cur),

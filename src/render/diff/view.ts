@@ -22,6 +22,13 @@ export function changeCells(c: Change, currency: string): ChangeCells {
   return { base: money(c.base), head: money(c.head), change: formatSignedMoney(c.change, currency), pct: formatPctChange(c.pct) };
 }
 
+/** "deepseek-v4-flash (billed as deepseek-flash)", naming both sides' when they differ. */
+export function modelLabel(m: ModelDiff): string {
+  const { base, head } = m.billedAs;
+  if (base === head) return base ? `${m.model} (billed as ${base})` : m.model;
+  return `${m.model} (billed as ${base ?? m.model} → ${head ?? m.model})`;
+}
+
 /** "new" / "removed" for rows present on one side only, else "". */
 export function kindNote(c: Change): string {
   return KIND_NOTES[c.kind];
@@ -91,12 +98,12 @@ export function diffDocument(report: DiffReport): Document {
   const withStatus = gated(report);
   const models = report.models.map((m) => {
     const c = changeCells(m, cur);
-    return { cells: [kindNote(m) ? `${m.model} (${kindNote(m)})` : m.model, c.base, c.head, c.change, c.pct, ...(withStatus ? [{ text: m.status, status: m.status }] : [])] };
+    return { cells: [kindNote(m) ? `${modelLabel(m)} (${kindNote(m)})` : modelLabel(m), c.base, c.head, c.change, c.pct, ...(withStatus ? [{ text: m.status, status: m.status }] : [])] };
   });
   const items = report.models.flatMap((m) =>
     m.items.map((i) => {
       const c = changeCells(i, cur);
-      return { cells: [m.model, i.workload, c.base, c.head, c.change, c.pct, kindNote(i)] };
+      return { cells: [modelLabel(m), i.workload, c.base, c.head, c.change, c.pct, kindNote(i)] };
     }),
   );
   const itemSection: Section = { gap: true, table: { columns: columns(["model", "item", "base", "head", "change", "%", "note"]), rows: items } };
