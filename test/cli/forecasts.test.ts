@@ -1,7 +1,7 @@
 // End to end: forecasts that mean what users mean (issue 13): periods across price changes, schedule days, defaults.
 import { describe, expect, it } from "vitest";
 import { Exact, sum } from "../../src/core/exact.js";
-import { spawnCli, tempDir } from "../helpers/cli.js";
+import { runCli, spawnCli, tempDir } from "../helpers/cli.js";
 
 const x = (s: string): Exact => Exact.parseDecimal(s)!;
 const per1M = (prices: string[], tokens: number[]): Exact => sum(prices.map((p, i) => x(p).mul(Exact.int(tokens[i]!)))).div(Exact.int(1000000));
@@ -57,5 +57,127 @@ describe("a schedule's days bound its calls", () => {
     const item = JSON.parse(r.stdout).estimates[0].items[0];
     expect(item.period.calls).toBe("690000");
     expect(spawnCli(["estimate", "examples/nightly-batch.yaml"]).stdout).toContain("period 2026-12 (31 days from 2026-12-01): 690,000 calls");
+  });
+});
+
+const flat = tempDir({
+  "plan.yaml": "name: p\nas_of: 2026-04-24\nmodels: [deepseek-v4-flash]\nbudget: 200\ncalls: 1M\ncached_prefix: 2000\nmiss: 200\nreply: 300\n",
+  "late.yaml": "name: late\nas_of: 2026-10-01\nmodels: [deepseek-v4-flash]\nbudget: 1000\ncalls: 1M\ncached_prefix: 2000\nmiss: 200\nreply: 300\n",
+  "empty.yaml": "name: empty\nmodels: [deepseek-v4-flash]\nworkloads:\n  - name: chat\n    calls: 1M\n    miss: 200\n  - name: idle\n    calls: 5000\n",
+});
+
+describe("--as-of today, now and yesterday", () => {
+  it("reads them from the injected clock: today is 00:00 UTC", async () => {
+    const now = Date.parse("2026-09-20T15:30:00Z");
+    const head = async (word: string) => (await runCli(["estimate", "--calls", "1", "--miss", "1", "-m", "deepseek-flash", "--as-of", word], { now })).stdout.split("\n")[0];
+    expect(await head("today")).toBe("as of 2026-09-20 · prices in USD per 1M tokens");
+    expect(await head("yesterday")).toBe("as of 2026-09-19 · prices in USD per 1M tokens");
+    expect(await head("now")).toBe("as of 2026-09-20 15:30 UTC · prices in USD per 1M tokens");
+    expect(await head("Today")).toBe("as of 2026-09-20 · prices in USD per 1M tokens");
+    const rates = await runCli(["rates", "deepseek-flash", "--as-of", "today", "-f", "json"], { now });
+    expect(JSON.parse(rates.stdout).as_of).toBe("2026-09-20T00:00:00Z");
+    const bad = spawnCli(["estimate", "--calls", "1", "--miss", "1", "--as-of", "tomorow"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--as-of: "tomorow" is not a date .*today, yesterday or now/);
+  });
+});
+
+describe("no silent $0, no silent override", () => {
+  it("fails on an item with no tokens, naming it, and solve never answers any for a zero-cost workload", () => {
+    const r = spawnCli(["estimate", "empty.yaml", "--as-of", "2026-04-24"], { cwd: flat });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ratecard: error: empty\.yaml:7:5: workload "idle" has no tokens: every token count is zero/);
+    const s = spawnCli(["solve", "--calls", "1000", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "--budget", "5", "--for", "calls"]);
+    expect(s.code).toBe(2);
+    expect(s.stdout).toBe("");
+    expect(s.stderr).toMatch(/workload "workload" has no tokens/);
+    // Varying a token count is fine: the workload has tokens at the points priced.
+    const reply = spawnCli(["solve", "--calls", "1000", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "--budget", "5", "--for", "reply", "-f", "json"]);
+    expect(reply.code).toBe(0);
+    expect(JSON.parse(reply.stdout).results[0].value).toBe("17857"); // $5 / (1000 x $0.28 per 1M) = 17,857.1
+  });
+
+  it("refuses flags that contradict each other", () => {
+    for (const [args, msg] of [
+      [["--input", "2200", "--cache-hit-rate", "0.9", "--miss", "200"], "--input cannot go with --miss"],
+      [["--input", "2200", "--cache-hit-rate", "0.9", "--cached-prefix", "2000"], "--input cannot go with --cached-prefix"],
+      [["--cached-prefix", "2000", "--miss", "200", "--cache-hit-rate", "0.9"], "--cache-hit-rate needs --input"],
+    ] as const) {
+      const r = spawnCli(["estimate", "--calls", "1M", ...args, "--as-of", "2026-04-24"]);
+      expect([r.code, r.stderr.split(" (")[0]]).toEqual([2, `ratecard: error: ${msg}${msg.endsWith("input") ? "" : ""}`.split(" (")[0]]);
+    }
+    // On a plan with a fixed split, a hit rate would silently re-split it.
+    expect(spawnCli(["estimate", "plan.yaml", "--cache-hit-rate", "50%"], { cwd: flat }).stderr).toMatch(/^ratecard: error: --cache-hit-rate needs --input/);
+  });
+
+  it("solves and sweeps the hit rate without a dummy --cache-hit-rate", () => {
+    const base = ["--calls", "1M", "--input", "2200", "--reply", "300", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash"];
+    const s = spawnCli(["solve", ...base, "--budget", "200", "--for", "cache-hit-rate", "-f", "json"]);
+    expect(s.code).toBe(0);
+    // cost(r) = 84 + 2200 x (0.14 - 0.112 r): $200 at r = (392 - 200) / 246.4 = 0.779...
+    expect(Exact.parseDecimal(JSON.parse(s.stdout).results[0].value)!.mul(x("246.4")).sub(x("192")).abs().cmp(x("0.000001"))).toBeLessThan(0);
+    const w = spawnCli(["sweep", ...base, "--vary", "cache-hit-rate=0,0.5,1", "-f", "csv"]);
+    expect(w.code).toBe(0);
+    expect(w.stdout.trim().split("\r\n").slice(1)).toEqual(["0,392", "0.5,268.8", "1,145.6"]);
+  });
+
+  it("hints at near misses: 1m and --peak-share 30", () => {
+    expect(spawnCli(["estimate", "--calls", "1m", "--miss", "200"]).stderr).toMatch(/^ratecard: error: --calls: "1m" is not a number: did you mean 1M\?/);
+    expect(spawnCli(["estimate", "--calls", "1M", "--miss", "200", "--peak-share", "30"]).stderr).toMatch(/^ratecard: error: --peak-share: "30" is outside 0\.\.1 \(0% to 100%\): did you mean 30%\?/);
+    const file = tempDir({ "p.yaml": "calls: 2m\nmiss: 200\n" });
+    expect(spawnCli(["estimate", "p.yaml"], { cwd: file }).stderr).toMatch(/^ratecard: error: p\.yaml:1:8: .*"2m" is not a number: did you mean 2M\?/);
+  });
+});
+
+describe("the same flags everywhere", () => {
+  it("reads the plan from stdin with - in estimate, check, sweep and solve", () => {
+    const plan = "as_of: 2026-04-24\nmodels: [deepseek-v4-flash]\nbudget: 200\ncalls: 1M\ncached_prefix: 2000\nmiss: 200\nreply: 300\n";
+    const e = spawnCli(["estimate", "-", "-f", "json"], { input: plan });
+    expect(JSON.parse(e.stdout).estimates[0].total).toBe("168");
+    const c = spawnCli(["check", "-", "-f", "json"], { input: plan });
+    expect([c.code, JSON.parse(c.stdout).plans[0].checks[0].cost]).toEqual([0, "168"]);
+    const w = spawnCli(["sweep", "-", "--vary", "calls=1M,2M", "-f", "csv"], { input: plan });
+    expect(w.stdout.trim().split("\r\n").slice(1)).toEqual(["1000000,168", "2000000,336"]);
+    const s = spawnCli(["solve", "-", "--budget", "100", "--for", "calls", "-f", "json"], { input: plan });
+    expect(JSON.parse(s.stdout).results[0].value).toBe("595238");
+    const bad = spawnCli(["estimate", "-"], { input: "calls: 1M\nmsis: 200\n" });
+    expect(bad.stderr).toMatch(/^ratecard: error: -:2:1: /);
+  });
+
+  it("prices in another currency with --currency / --fx in check, diff and rates", () => {
+    const c = JSON.parse(spawnCli(["check", "plan.yaml", "--currency", "CNY", "--budget", "1500", "-f", "json"], { cwd: flat }).stdout);
+    expect([c.plans[0].currency, c.plans[0].checks[0].cost]).toEqual(["CNY", "1200"]); // 2000 x 0.2 + 200 x 1 + 300 x 2
+    const d = JSON.parse(spawnCli(["diff", "plan.yaml", "plan.yaml", "--currency", "CNY", "--as-of", "2026-05-01", "--fx", "7", "-f", "json"], { cwd: flat }).stdout);
+    expect([d.currency, d.models[0].base]).toEqual(["CNY", "823.2"]); // 117.6 x 7
+    const r = JSON.parse(spawnCli(["rates", "-m", "deepseek-v4-flash", "--as-of", "2026-04-24", "--currency", "CNY", "-f", "json"]).stdout);
+    expect(r.models[0]).toMatchObject({ model: "deepseek-v4-flash", currency: "CNY", prices: [{ input_cache_hit: "0.2", input_cache_miss: "1", output: "2" }] });
+    expect(spawnCli(["rates", "--currency", "CNY", "--as-of", "2026-05-01", "deepseek-v4-flash"]).stderr).toMatch(/no published CNY prices .*give --fx/);
+  });
+
+  it("declares -m, --as-of, --peak-share, --rates and --currency once: the same help text in every command", () => {
+    const flags = ["-m, --model <id>", "--as-of <date>", "--peak-share <share>", "--rates <path>", "--currency <code>"];
+    // Each option's whole help text, its wrapped lines joined.
+    const helpOf = (cmd: string) => {
+      const entries: string[] = [];
+      for (const l of spawnCli([cmd, "--help"]).stdout.split("\n")) {
+        if (/^  -/.test(l)) entries.push(l.trim());
+        else if (/^\s{4,}\S/.test(l) && entries.length) entries[entries.length - 1] += " " + l.trim();
+      }
+      return Object.fromEntries(flags.map((f) => [f, entries.find((e) => e.startsWith(f))?.replace(/\s+/g, " ")]));
+    };
+    const estimate = helpOf("estimate");
+    for (const f of flags) expect(estimate[f]).toBeDefined();
+    for (const cmd of ["check", "diff", "sweep", "solve"]) expect(helpOf(cmd)).toEqual(estimate);
+    const rates = helpOf("rates");
+    for (const f of ["-m, --model <id>", "--as-of <date>", "--rates <path>", "--currency <code>"]) expect(rates[f]).toBe(estimate[f]);
+  });
+
+  it("names the alias a model was billed as in check and diff tables", () => {
+    const c = spawnCli(["check", "late.yaml"], { cwd: flat });
+    expect(c.stdout).toContain("deepseek-v4-flash (billed as deepseek-flash)");
+    const d = spawnCli(["diff", "plan.yaml", "late.yaml"], { cwd: flat });
+    expect(d.stdout).toContain("deepseek-v4-flash (billed as deepseek-v4-flash → deepseek-flash)");
+    const same = spawnCli(["diff", "late.yaml", "late.yaml", "-f", "markdown"], { cwd: flat });
+    expect(same.stdout).toContain("deepseek-v4-flash (billed as deepseek-flash)");
   });
 });
