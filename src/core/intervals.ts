@@ -118,9 +118,14 @@ export function* priceIntervals(book: RateBook, from: Instant, to: Instant, ids?
   for (const [shown, model] of selectModels(book, ids, filter)) {
     let pending: PriceInterval | undefined;
     let pendingKey = "";
+    // a row's key is fixed by its price set and fee prices (the set fixes version, window and billed-as model)
+    const keys = new Map<PriceSet, Map<object, string>>();
     for (const r of resolveSpans(book, model, from, to, [])) {
       for (const row of spanRows(book, shown, model, r)) {
-        const key = rowKey(row);
+        let byFees = keys.get(row.prices);
+        if (!byFees) keys.set(row.prices, (byFees = new Map()));
+        let key = byFees.get(row.fees);
+        if (key === undefined) byFees.set(row.fees, (key = rowKey(row)));
         if (pending && pending.end === row.start && key === pendingKey) pending.end = row.end;
         else {
           if (pending) yield pending;

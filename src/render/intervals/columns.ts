@@ -22,6 +22,15 @@ export interface IntervalColumn {
   tier?: { k: number; base: string };
 }
 
+const texts = new WeakMap<Exact, string>();
+
+/** `x.toDecimal()`, remembered per value: a long export prints the same few prices over and over. */
+function text(x: Exact): string {
+  let t = texts.get(x);
+  if (t === undefined) texts.set(x, (t = x.toDecimal()));
+  return t;
+}
+
 /** Exact decimal text of a price; a value whose expansion does not end fails closed (it would need rounding). */
 function decimal(x: Exact, what: string): string {
   if (!x.terminates()) throw new InputError(`${what} is ${x.n}/${x.d}, which has no exact decimal form`, "give the fee a `per` that divides its price into a terminating decimal");
@@ -68,7 +77,10 @@ export function intervalColumns(shape: IntervalShape): IntervalColumn[] {
   for (const b of bs) {
     cols.push({
       name: b.name, kind: "price", nullable: b.nullable, pricing: { usage: b.usage, per: "million", input: b.input },
-      value: (r) => bucketPrice(r.prices, r.version, b.name)?.toDecimal() ?? null,
+      value: (r) => {
+        const p = bucketPrice(r.prices, r.version, b.name);
+        return p ? text(p) : null;
+      },
     });
   }
   for (const fee of shape.fees) {
@@ -82,13 +94,17 @@ export function intervalColumns(shape: IntervalShape): IntervalColumn[] {
   }
   for (let k = 1; k <= shape.tiers; k++) {
     const tierOf = (r: PriceInterval) => (r.version.flat ? r.version.tiers?.[k - 1] : undefined);
-    cols.push({ name: `tier${k}_above`, kind: "count", nullable: true, value: (r) => tierOf(r)?.above.toDecimal() ?? null });
+    cols.push({ name: `tier${k}_above`, kind: "count", nullable: true, value: (r) => {
+      const t = tierOf(r);
+      return t ? text(t.above) : null;
+    } });
     for (const b of bs) {
       cols.push({
         name: `tier${k}_${b.name}`, kind: "price", nullable: true, tier: { k, base: b.name },
         value: (r) => {
           const t = tierOf(r);
-          return t ? (bucketPrice(t.prices, r.version, b.name)?.toDecimal() ?? null) : null;
+          const p = t && bucketPrice(t.prices, r.version, b.name);
+          return p ? text(p) : null;
         },
       });
     }
