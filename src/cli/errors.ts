@@ -1,24 +1,38 @@
-// The one place errors become exit codes and one-line messages.
+// The one table of exit codes, and the one place outcomes and errors become codes and one-line messages.
 
 import { CommanderError } from "commander";
-import { BudgetExceeded, RatecardError, WriteError } from "../core/errors.js";
+import { RatecardError, WriteError, type ErrorKind } from "../core/errors.js";
 import { safeLine } from "../core/printable.js";
 import type { Status } from "../core/status.js";
 
-/**
- * Exit code of an error: typed errors carry theirs, commander usage errors are 2, anything else 3.
- * The codes: 0 ok, 1 a gate failed (BudgetExceeded), 2 bad usage or input (UsageError,
- * InputError), 3 an internal error, 4 the output could not be written (WriteError).
- */
-export function exitCodeOf(err: unknown): number {
-  if (err instanceof RatecardError) return err.exitCode;
-  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-  return 3;
+/** What a command's action returns: done, or a gate's verdict. */
+export type Outcome = "ok" | Status;
+
+/** Every exit code ratecard uses. */
+export const EXIT_CODES = {
+  /** done; a gate passed or only warned */
+  ok: 0,
+  /** a gate failed: a budget or threshold was passed */
+  gate: 1,
+  /** bad usage or bad input: flags, arguments, files, keys, values */
+  usage: 2,
+  input: 2,
+  /** an internal error (a bug) */
+  internal: 3,
+  /** the output could not be written (a full disk, a closed stream); never a gate verdict */
+  write: 4,
+} as const satisfies Record<ErrorKind | "ok" | "internal", number>;
+
+/** Exit code of a command's outcome: a failed gate is 1, anything else 0. */
+export function exitCodeOfOutcome(outcome: Outcome): number {
+  return outcome === "FAIL" ? EXIT_CODES.gate : EXIT_CODES.ok;
 }
 
-/** Exit code of a gate's verdict: FAIL is a failed gate (BudgetExceeded's code, 1); PASS and WARN are 0. */
-export function gateExitCode(status: Status): number {
-  return status === "FAIL" ? exitCodeOf(new BudgetExceeded("gate failed")) : 0;
+/** Exit code of an error: typed errors by kind, commander's usage errors as usage, anything else internal. */
+export function exitCodeOf(err: unknown): number {
+  if (err instanceof RatecardError) return EXIT_CODES[err.kind];
+  if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+  return EXIT_CODES.internal;
 }
 
 /** "ratecard: error: FILE:LINE:COL: message (hint)", plus the stack with --debug. */

@@ -1,4 +1,4 @@
-// Reads a workload or plan file, counting the tokens of its `{ file: path }` fields first.
+// The one reader of plan input for every command: a workload or plan file (or its text at a git ref), token files counted first.
 
 import { dirname, join } from "node:path";
 import { InputError, UsageError } from "../core/errors.js";

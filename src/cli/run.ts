@@ -12,14 +12,15 @@ import { registerSweep } from "./commands/sweep.js";
 import { registerTokens } from "./commands/tokens.js";
 import { registerUsage } from "./commands/usage.js";
 import { applyConfig } from "./config.js";
-import { exitCodeOf, formatError } from "./errors.js";
+import { outcomeOf } from "./action.js";
+import { exitCodeOf, exitCodeOfOutcome, formatError } from "./errors.js";
 import { expandRetentionFlags } from "./flags.js";
 import { safeStdout, type Io } from "./io.js";
 import { configureLimits } from "./limits.js";
 
 declare const RATECARD_VERSION: string;
 
-type Register = (program: Command, io: Io, done: (code: number) => void) => void;
+type Register = (program: Command, io: Io) => void;
 
 /** Every command, in help order; completion last: its script covers the commands registered before it. */
 const COMMANDS: [name: string, register: Register][] = [
@@ -38,10 +39,6 @@ const COMMANDS: [name: string, register: Register][] = [
 /** Runs ratecard with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: string[], given: Io): Promise<number> {
   const io = safeStdout(given);
-  let code = 0;
-  const done = (c: number) => {
-    code = c;
-  };
   const program = new Command("ratecard")
     .description("exact, versioned LLM API cost calculator")
     .version(typeof RATECARD_VERSION === "string" ? RATECARD_VERSION : "dev", "-V, --version")
@@ -58,12 +55,12 @@ export async function run(argv: string[], given: Io): Promise<number> {
   // Setting up a command costs start-up time: when argv names one, only that one is set up
   // (help, completion, a typo's did-you-mean and no command at all need them all).
   const named = COMMANDS.find(([name]) => name === argv.find((a) => !a.startsWith("-")) && name !== "completion");
-  for (const [, register] of named ? [named] : COMMANDS) register(program, io, done);
+  for (const [, register] of named ? [named] : COMMANDS) register(program, io);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => undefined });
   try {
     configureLimits(io.env);
     await program.parseAsync(expandRetentionFlags(argv), { from: "user" });
-    return code;
+    return exitCodeOfOutcome(outcomeOf(program));
   } catch (err) {
     if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")) return 0;
     if (err instanceof CommanderError && err.code === "commander.executeSubCommandAsync") return 0;

@@ -1,4 +1,4 @@
-// Typed errors: each kind maps to one exit code in src/cli; none carries a stack to the user.
+// Typed errors: each carries a kind (src/cli maps kinds to exit codes); none carries a stack to the user.
 
 /** Where in an input file something was found. */
 export interface Location {
@@ -7,47 +7,50 @@ export interface Location {
   col?: number;
 }
 
-/** Base class of every expected error; `exitCode` is what the CLI exits with. */
+/** What went wrong: bad flags or arguments, bad input, a gate that failed, or output that could not be written. */
+export type ErrorKind = "usage" | "input" | "gate" | "write";
+
+/** Base class of every expected error; `kind` says what went wrong (the CLI's exit table maps it to a code). */
 export class RatecardError extends Error {
-  readonly exitCode: number;
+  readonly kind: ErrorKind;
   readonly hint?: string;
   readonly where?: Location;
-  constructor(message: string, opts: { exitCode: number; hint?: string; where?: Location }) {
+  constructor(message: string, opts: { kind: ErrorKind; hint?: string; where?: Location }) {
     super(message);
-    this.exitCode = opts.exitCode;
+    this.kind = opts.kind;
     this.hint = opts.hint;
     this.where = opts.where;
   }
 }
 
-/** Bad flags or arguments (exit 2). */
+/** Bad flags or arguments. */
 export class UsageError extends RatecardError {
   constructor(message: string, hint?: string) {
-    super(message, { exitCode: 2, hint });
+    super(message, { kind: "usage", hint });
     this.name = "UsageError";
   }
 }
 
-/** Bad input: a file, a key, a value, an unknown model, a date with no price (exit 2). */
+/** Bad input: a file, a key, a value, an unknown model, a date with no price. */
 export class InputError extends RatecardError {
   constructor(message: string, hint?: string, where?: Location) {
-    super(message, { exitCode: 2, hint, where });
+    super(message, { kind: "input", hint, where });
     this.name = "InputError";
   }
 }
 
-/** A gate failed: a budget or threshold was passed (exit 1). */
+/** A gate failed: a budget or threshold was passed. */
 export class BudgetExceeded extends RatecardError {
   constructor(message: string) {
-    super(message, { exitCode: 1 });
+    super(message, { kind: "gate" });
     this.name = "BudgetExceeded";
   }
 }
 
-/** Output could not be written (a full disk, a closed stream): exit 4, never a gate verdict. */
+/** Output could not be written (a full disk, a closed stream); never a gate verdict. */
 export class WriteError extends RatecardError {
   constructor(message: string, hint?: string) {
-    super(message, { exitCode: 4, hint });
+    super(message, { kind: "write", hint });
     this.name = "WriteError";
   }
 }

@@ -103,6 +103,21 @@ describe("ratecard usage", () => {
     expect(table).toContain('plan "support bot" priced at 2026-09-14, actual spend $0.0031:');
   });
 
+  it("reads the --compare plan with the reader every command uses: { file: } token counts included", () => {
+    // system.txt is "Hello, world!" = 4 tokens (see tokens.test.ts); the same plan with miss: 4 prices the same
+    const dir = tempDir({
+      "system.txt": "Hello, world!",
+      "by-file.yaml": "name: by file\nmodels: [deepseek-v4-flash]\ncalls: 1M\nmiss: { file: system.txt }\nreply: 300\n",
+      "by-count.yaml": "name: by count\nmodels: [deepseek-v4-flash]\ncalls: 1M\nmiss: 4\nreply: 300\n",
+    });
+    const log = join(ROOT, SMALL);
+    const byFile = spawnCli(["usage", log, "--compare", "by-file.yaml", "-f", "json"], { cwd: dir });
+    expect(byFile.stderr).not.toMatch(/error/);
+    expect(byFile.code).toBe(0);
+    const byCount = spawnCli(["usage", log, "--compare", "by-count.yaml", "-f", "json"], { cwd: dir });
+    expect(json(byFile.stdout).compare!.estimates).toEqual(json(byCount.stdout).compare!.estimates);
+  });
+
   it("reads only the dialect it is told to", () => {
     const r = json(spawnCli(["usage", SMALL, "--dialect", "claude-code", "-f", "json"]).stdout);
     expect(r.total.records).toBe(1);

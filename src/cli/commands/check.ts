@@ -6,12 +6,12 @@ import { UsageError } from "../../core/errors.js";
 import { parseAmount } from "../../core/quantity.js";
 import { checkVerdict } from "../../render/check/verdict.js";
 import { render } from "../../render/reporters.js";
-import { gateExitCode } from "../errors.js";
 import { asOfFrom, asOfOption, currencyOptions, flagValue, formatOption, modelOption, peakShareOption, ratesOption } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { readPlanFile } from "../plan-file.js";
 import { pricePlan, pricingFrom, type PricingFlags } from "../pricing.js";
 import { appendStepSummary } from "../step-summary.js";
+import { action } from "../action.js";
 
 interface CheckFlags extends PricingFlags {
   budget?: string;
@@ -21,7 +21,7 @@ interface CheckFlags extends PricingFlags {
 }
 
 /** Registers the check command. */
-export function registerCheck(program: Command, io: Io, done: (code: number) => void): void {
+export function registerCheck(program: Command, io: Io): void {
   program
     .command("check")
     .description("check plans against their budgets: exit 0 pass or warn, 1 over budget, 2 could not evaluate")
@@ -35,7 +35,7 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
     .addOption(currencyOptions()[0]!)
     .addOption(currencyOptions()[1]!)
     .addOption(formatOption("check"))
-    .action(async (files: string[], flags: CheckFlags) => {
+    .action(action(async (files: string[], flags: CheckFlags) => {
       const limits = {
         fail: flags.budget !== undefined ? flagValue("--budget", flags.budget, parseAmount) : undefined,
         warn: flags.warn !== undefined ? flagValue("--warn", flags.warn, parseAmount) : undefined,
@@ -54,6 +54,6 @@ export function registerCheck(program: Command, io: Io, done: (code: number) => 
       io.stdout.write(await render("check", flags.format, report, renderOptions(io)));
       if (flags.format === "github") appendStepSummary(io, await render("check", "markdown", report, renderOptions(io)));
       io.stderr.write(checkVerdict(report));
-      done(gateExitCode(report.status));
-    });
+      return report.status;
+    }));
 }

@@ -8,6 +8,7 @@ import type { ArgsSpec, CommandSpec, FlagSpec, Values } from "../../render/compl
 import { collect } from "../flags.js";
 import type { Io } from "../io.js";
 import { cardSources } from "../config.js";
+import { action } from "../action.js";
 
 /** What a flag's value completes to: its choices, model ids for --model, paths for <path>/<file>. */
 function optionValues(o: Option): Values | undefined {
@@ -35,13 +36,13 @@ function describe(cmd: Command, all: Command[]): CommandSpec {
 }
 
 /** Registers the completion command; the script covers every command registered on `program`. */
-export function registerCompletion(program: Command, io: Io, done: (code: number) => void): void {
+export function registerCompletion(program: Command, io: Io): void {
   program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish) with commands, flags, formats and model ids")
     .addArgument(new Argument("<shell>", "the shell to complete in").choices(SHELLS))
     .option("--rates <path>", "extra rate card file or folder whose model ids to complete (repeatable)", collect, [])
-    .action((shell: Shell, flags: { rates: string[] }) => {
+    .action(action(async (shell: Shell, flags: { rates: string[] }) => {
       const book = loadRateCards(cardSources(flags.rates, io));
       const all = program.createHelp().visibleCommands(program);
       const spec = {
@@ -51,6 +52,6 @@ export function registerCompletion(program: Command, io: Io, done: (code: number
         models: [...new Set([...book.models.values()].flatMap((m) => [displayId(book, m), ...(m.snapshots ?? [])]))].sort(),
       };
       io.stdout.write(COMPLETION_RENDERERS[shell](spec));
-      done(0);
-    });
+      return "ok";
+    }));
 }

@@ -9,7 +9,6 @@ import type { EstimateReport } from "../../core/types.js";
 import { diffVerdict } from "../../render/diff/verdict.js";
 import { render } from "../../render/reporters.js";
 import { readSavedReport } from "../../workload/parse-report.js";
-import { gateExitCode } from "../errors.js";
 import { asOfOption, currencyOptions, flagValue, formatOption, instantFlag, modelOption, peakShareOption, ratesOption } from "../flags.js";
 import { readAtRef } from "../git.js";
 import { readPlanText } from "../plan-file.js";
@@ -17,6 +16,7 @@ import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { pricePlan, pricingFrom, type Pricing, type PricingFlags } from "../pricing.js";
 import { readTextFile } from "../sources.js";
 import { appendStepSummary } from "../step-summary.js";
+import { action } from "../action.js";
 
 interface DiffFlags extends PricingFlags {
   baseRef?: string;
@@ -91,7 +91,7 @@ function gatesFrom(flags: DiffFlags): Gates {
 }
 
 /** Registers the diff command. */
-export function registerDiff(program: Command, io: Io, done: (code: number) => void): void {
+export function registerDiff(program: Command, io: Io): void {
   program
     .command("diff")
     .description("compare two plans or saved reports per model and item; gate the change of each model's total")
@@ -108,7 +108,7 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
     .addOption(currencyOptions()[0]!)
     .addOption(currencyOptions()[1]!)
     .addOption(formatOption("diff"))
-    .action(async (files: string[], flags: DiffFlags) => {
+    .action(action(async (files: string[], flags: DiffFlags) => {
       const gates = gatesFrom(flags);
       const { base, head } = inputs(files, flags, io);
       const pricing = pricingFrom(flags, io);
@@ -124,6 +124,6 @@ export function registerDiff(program: Command, io: Io, done: (code: number) => v
       io.stdout.write(await render("diff", flags.format, report, renderOptions(io)));
       if (flags.format === "github") appendStepSummary(io, await render("diff", "markdown", report, renderOptions(io)));
       io.stderr.write(diffVerdict(report));
-      done(gateExitCode(report.status));
-    });
+      return report.status;
+    }));
 }

@@ -8,6 +8,7 @@ import { render } from "../../render/reporters.js";
 import { flagValue, formatOption } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
+import { action } from "../action.js";
 
 interface EstimateFlags extends WorkloadFlags {
   format: string;
@@ -21,7 +22,7 @@ function topCount(text: string): number {
 }
 
 /** Registers the estimate command. */
-export function registerEstimate(program: Command, io: Io, done: (code: number) => void): void {
+export function registerEstimate(program: Command, io: Io): void {
   const cmd = program
     .command("estimate")
     .description("price a workload or plan on each model: itemised lines, totals and a comparison")
@@ -29,7 +30,7 @@ export function registerEstimate(program: Command, io: Io, done: (code: number) 
   addWorkloadOptions(cmd)
     .option("--top <n>", "keep the n cheapest models, cheapest first")
     .addOption(formatOption("estimate"))
-    .action(async (file: string | undefined, flags: EstimateFlags) => {
+    .action(action(async (file: string | undefined, flags: EstimateFlags) => {
       const top = flags.top === undefined ? undefined : flagValue("--top", flags.top, topCount, "e.g. --top 5");
       const { plan, book, opts, warnings } = await readWorkloadInput("estimate", file, flags, io);
       const full = estimate(book, plan, opts);
@@ -37,6 +38,6 @@ export function registerEstimate(program: Command, io: Io, done: (code: number) 
       report.warnings.push(...warnings);
       writeWarnings(io, [...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf), ...report.warnings]);
       io.stdout.write(await render("estimate", flags.format, report, renderOptions(io)));
-      done(0);
-    });
+      return "ok";
+    }));
 }

@@ -6,6 +6,7 @@ import { parseInstant, utcDate } from "../../core/instant.js";
 import { collect, flagValue } from "../flags.js";
 import { writeWarnings, type Io } from "../io.js";
 import { readTextFile } from "../sources.js";
+import { action } from "../action.js";
 
 interface ImportFlags {
   from?: string;
@@ -19,7 +20,7 @@ function dateOnly(text: string): string {
 }
 
 /** Registers the import command. */
-export function registerImport(program: Command, io: Io, done: (code: number) => void): void {
+export function registerImport(program: Command, io: Io): void {
   program
     .command("import")
     .description("convert another tool's price file into a rate card (YAML on stdout)")
@@ -27,11 +28,11 @@ export function registerImport(program: Command, io: Io, done: (code: number) =>
     .argument("<file>", "the price file (LiteLLM: model_prices_and_context_window.json)")
     .option("--from <date>", "date the imported prices start, YYYY-MM-DD (default: today, UTC)")
     .option("--provider <name>", "keep only models of this litellm_provider (repeatable)", collect)
-    .action((_format: "litellm", file: string, flags: ImportFlags) => {
+    .action(action(async (_format: "litellm", file: string, flags: ImportFlags) => {
       const from = flags.from !== undefined ? flagValue("--from", flags.from, dateOnly) : utcDate(io.now());
       const result = importLitellm(readTextFile(file, io.cwd, "text").text, file, { from, providers: flags.provider });
       writeWarnings(io, result.warnings);
       io.stdout.write(result.yaml);
-      done(0);
-    });
+      return "ok";
+    }));
 }

@@ -18,6 +18,7 @@ import { asOfFrom, asOfOption, currencyOptions, flagValue, formatOption, modelOp
 import { currencyFrom } from "../pricing.js";
 import { renderOptions, writeWithBackPressure, type Io } from "../io.js";
 import { cardSources } from "../config.js";
+import { action } from "../action.js";
 
 interface RatesFlags {
   history?: boolean;
@@ -81,7 +82,7 @@ function inReportCurrency(report: RatesReport, target: { currency?: string; fx?:
 }
 
 /** Registers the rates command. */
-export function registerRates(program: Command, io: Io, done: (code: number) => void): void {
+export function registerRates(program: Command, io: Io): void {
   program
     .command("rates")
     .description("list models with the prices in force at an instant, their whole history, or UTC price intervals for a warehouse")
@@ -99,7 +100,7 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
     .addOption(currencyOptions()[0]!)
     .addOption(currencyOptions()[1]!)
     .addOption(formatOption("rates"))
-    .action(async (models: string[], flags: RatesFlags, cmd: Command) => {
+    .action(action(async (models: string[], flags: RatesFlags, cmd: Command) => {
       checkCombination(flags);
       const book = loadRateCards(cardSources(flags.rates, io));
       if (flags.intervals) {
@@ -113,7 +114,7 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
         const names = modelNames(book, ids, filter);
         const columns = intervalColumns(intervalShape(book, from, to, ids, filter));
         for (const chunk of intervalChunks(format, { from, to, columns, rows, names }, flags.dialect)) await writeWithBackPressure(io.stdout, chunk);
-        return done(0);
+        return "ok";
       }
       const asOf = asOfFrom(flags.asOf, undefined, io.now());
       const filter = { provider: flags.provider, search: flags.search };
@@ -123,6 +124,6 @@ export function registerRates(program: Command, io: Io, done: (code: number) => 
         : { kind: "current", asOf, rows: ratesAt(book, asOf, ids, filter) };
       const report = inReportCurrency(listed, currencyFrom(flags));
       io.stdout.write(await render("rates", flags.format, report, renderOptions(io)));
-      done(0);
-    });
+      return "ok";
+    }));
 }

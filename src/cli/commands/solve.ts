@@ -11,6 +11,7 @@ import { render } from "../../render/reporters.js";
 import { flagValue, formatOption } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
+import { action } from "../action.js";
 
 interface SolveFlags extends WorkloadFlags {
   budget?: string;
@@ -19,7 +20,7 @@ interface SolveFlags extends WorkloadFlags {
 }
 
 /** Registers the solve command. */
-export function registerSolve(program: Command, io: Io, done: (code: number) => void): void {
+export function registerSolve(program: Command, io: Io): void {
   const cmd = program
     .command("solve")
     .description("per model, the largest whole value of a parameter whose cost fits a budget (or the lowest cache hit rate)")
@@ -28,7 +29,7 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
     .option("--for <param>", "calls, cached-prefix, miss, reply, reasoning, input, turns, system, user or cache-hit-rate");
   addWorkloadOptions(cmd)
     .addOption(formatOption("solve"))
-    .action(async (file: string | undefined, flags: SolveFlags) => {
+    .action(action(async (file: string | undefined, flags: SolveFlags) => {
       if (flags.budget === undefined) throw new UsageError("solve needs --budget", "e.g. --budget 100");
       if (flags.for === undefined) throw new UsageError("solve needs --for", "e.g. --for calls");
       const budget = flagValue("--budget", flags.budget, parseAmount);
@@ -44,6 +45,6 @@ export function registerSolve(program: Command, io: Io, done: (code: number) => 
       const cards = estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card);
       writeWarnings(io, [...staleWarnings(book, cards, opts.asOf), ...warnings]);
       io.stdout.write(await render("solve", flags.format, report, renderOptions(io)));
-      done(0);
-    });
+      return "ok";
+    }));
 }

@@ -15,6 +15,7 @@ import { collectSweep, gapNotes } from "../../render/sweep/view.js";
 import { flagValue, formatOption } from "../flags.js";
 import { renderOptions, writeWarnings, writeWithBackPressure, type Io } from "../io.js";
 import { addWorkloadOptions, readWorkloadInput, type WorkloadFlags } from "../workload-input.js";
+import { action } from "../action.js";
 
 interface SweepFlags extends WorkloadFlags {
   vary?: string[];
@@ -51,7 +52,7 @@ function maxPointsOf(flags: SweepFlags, format: string): number {
 }
 
 /** Registers the sweep command. */
-export function registerSweep(program: Command, io: Io, done: (code: number) => void): void {
+export function registerSweep(program: Command, io: Io): void {
   const cmd = program
     .command("sweep")
     .description("price a workload at every point of one or two varied parameters: a row per point, a column per model")
@@ -62,7 +63,7 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
     .option("--max-points <n>", `most points a sweep may have (default ${MAX_POINTS.held} for table, markdown and html; ${MAX_POINTS.streamed} for csv and json, which stream)`);
   addWorkloadOptions(cmd)
     .addOption(formatOption("sweep"))
-    .action(async (file: string | undefined, flags: SweepFlags) => {
+    .action(action(async (file: string | undefined, flags: SweepFlags) => {
       const format = flags.format;
       const axes = axesFrom(flags.vary ?? [], maxPointsOf(flags, format));
       if (flags.chart === true && (format !== "table" || axes.length !== 1)) {
@@ -84,6 +85,6 @@ export function registerSweep(program: Command, io: Io, done: (code: number) => 
         const chart = format === "table" && axes.length === 1 && (flags.chart ?? io.stdout.isTTY === true);
         io.stdout.write(await render("sweep", format, collectSweep(s), { ...renderOptions(io), chart }));
       }
-      done(0);
-    });
+      return "ok";
+    }));
 }

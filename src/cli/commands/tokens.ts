@@ -8,15 +8,16 @@ import { formatOption } from "../flags.js";
 import { renderOptions, type Io } from "../io.js";
 import { fsError, textFilePath } from "../sources.js";
 import { countFileTokens, loadTokenCounter } from "../tokenizer.js";
+import { action } from "../action.js";
 
 /** Registers the tokens command. */
-export function registerTokens(program: Command, io: Io, done: (code: number) => void): void {
+export function registerTokens(program: Command, io: Io): void {
   program
     .command("tokens")
     .description("count the tokens of text files with the DeepSeek V3 tokenizer (an approximation for V4)")
     .argument("<file...>", "text files; - reads standard input")
     .addOption(formatOption("tokens"))
-    .action(async (paths: string[], flags: { format: string }) => {
+    .action(action(async (paths: string[], flags: { format: string }) => {
       if (paths.filter((p) => p === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once");
       const full = paths.map((p) => (p === "-" ? "-" : textFilePath(p, io.cwd))); // check every path first
       if (full.includes("-") && !io.readStdin) throw new UsageError("standard input is not available here", "name a file instead of -");
@@ -32,6 +33,6 @@ export function registerTokens(program: Command, io: Io, done: (code: number) =>
       const files = paths.map((file, i) => ({ file, tokens: Exact.int(counted(file, i)) }));
       const report = { files, total: sum(files.map((f) => f.tokens)) };
       io.stdout.write(await render("tokens", flags.format, report, renderOptions(io)));
-      done(0);
-    });
+      return "ok";
+    }));
 }

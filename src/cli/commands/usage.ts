@@ -11,15 +11,15 @@ import { UsageAggregator } from "../../usage/aggregate.js";
 import { comparePlan } from "../../usage/compare.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
-import { parsePlan } from "../../workload/parse-plan.js";
 import { cardSources } from "../config.js";
 import { collect, flagValue, formatOption, ratesOption, untilFlag } from "../flags.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
 import { readInWorkers, useWorkers } from "../usage-workers.js";
-import { readTextFile } from "../sources.js";
 import { refuseEndlessStdin } from "../stdin.js";
+import { readPlanFile } from "../plan-file.js";
+import { action } from "../action.js";
 
 interface UsageFlags {
   by?: string[];
@@ -67,7 +67,7 @@ function reportSkips(report: UsageReport, first: ReturnType<UsageAggregator["fir
 }
 
 /** Registers the usage command. */
-export function registerUsage(program: Command, io: Io, done: (code: number) => void): void {
+export function registerUsage(program: Command, io: Io): void {
   program
     .command("usage")
     .description("price usage logs (chat completions, Anthropic messages, Claude Code sessions), each record at its own instant")
@@ -81,13 +81,13 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
     .option("--strict", "exit 2 when any record cannot be priced")
     .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
     .addOption(formatOption("usage"))
-    .action(async (paths: string[], flags: UsageFlags) => {
+    .action(action(async (paths: string[], flags: UsageFlags) => {
       const by = dimensions(flags.by);
       const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
       const until = flags.until !== undefined ? untilFlag("--until", flags.until) : undefined;
       if (since !== undefined && until !== undefined && since >= until) throw new UsageError("--since is not before --until", "give a --since earlier than --until");
       const asOf = flags.asOf !== undefined ? flagValue("--as-of", flags.asOf, parseInstant) : undefined;
-      const plan = flags.compare !== undefined ? parsePlan(readTextFile(flags.compare, io.cwd).text, flags.compare) : undefined;
+      const plan = flags.compare !== undefined ? await readPlanFile(flags.compare, io) : undefined;
       const book = loadRateCards(cardSources(flags.rates, io));
       const sources = logSources(paths, io.cwd);
       if (!io.stdin && sources.some((src) => src.path === undefined)) refuseEndlessStdin();
@@ -131,6 +131,6 @@ export function registerUsage(program: Command, io: Io, done: (code: number) => 
       const latest = agg.latest();
       if (latest !== undefined) writeWarnings(io, staleWarnings(book, agg.cardsUsed(), latest));
       io.stdout.write(await render("usage", flags.format, report, renderOptions(io)));
-      done(0);
-    });
+      return "ok";
+    }));
 }
