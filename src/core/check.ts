@@ -32,6 +32,8 @@ export interface CheckReport {
   plans: PlanCheck[];
   status: Status;
   counts: Record<Status, number>;
+  /** Warnings the CLI attaches (stale cards); as on stderr. */
+  warnings?: string[];
 }
 
 /** FAIL over the fail limit, WARN over the warn limit, else PASS (a cost equal to a limit fits). */

@@ -59,6 +59,8 @@ export interface DiffReport {
   gates: Gates;
   models: ModelDiff[];
   status: Status;
+  /** Warnings the CLI attaches (stale cards); as on stderr. */
+  warnings?: string[];
 }
 
 const HUNDRED = Exact.int(100);

@@ -28,6 +28,8 @@ export interface SolveReport {
   param: string;
   goal: Param["solve"];
   results: SolveResult[];
+  /** Warnings the CLI attaches (stale cards, notes on the input); as on stderr. */
+  warnings?: string[];
 }
 
 const TWO = Exact.int(2);

@@ -118,4 +118,6 @@ export interface UsageReport {
   /** Records outside --since/--until. */
   outsidePeriod: number;
   compare?: UsageComparison;
+  /** Warnings the CLI attaches (stale cards); as on stderr. */
+  warnings?: string[];
 }

@@ -70,12 +70,13 @@ describe("ratecard estimate", () => {
     expect(r.stderr).toMatch(/warning: --calls not given/);
   });
 
-  it("warns on stderr, never stdout, when the card is more than 60 days past its check", () => {
+  it("warns on stderr and in JSON warnings (never in the table) when the card is more than 60 days past its check", () => {
     const stale = spawnCli(["estimate", ...REF, "--as-of", "2027-01-15", "-f", "json"]);
     expect(stale.code).toBe(0);
     expect(stale.stderr.trim().split("\n")).toHaveLength(1);
     expect(stale.stderr).toMatch(/warning: rates\/deepseek\.yaml: prices last checked 2026-11-15, 61 days before 2027-01-15; check them at https:\/\/api-docs\.deepseek\.com/);
-    expect(stale.stdout).not.toMatch(/checked/);
+    expect(JSON.parse(stale.stdout).warnings).toEqual([stale.stderr.trim().replace(/^ratecard: warning: /, "")]);
+    expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-15"]).stdout).not.toMatch(/checked/);
     expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-14"]).stderr).toBe("");
   });
 

@@ -50,6 +50,7 @@ export function registerCheck(program: Command, io: Io): void {
         plans.push(checkPlan(pricePlan(pricing, plan, asOfFrom(flags.asOf, plan.asOf, io.now()), warnings), plan));
       }
       const report = checkReport(plans);
+      report.warnings = [...warnings];
       writeWarnings(io, warnings);
       io.stdout.write(await render("check", flags.format, report, renderOptions(io)));
       if (flags.format === "github") appendStepSummary(io, await render("check", "markdown", report, renderOptions(io)));

@@ -120,6 +120,7 @@ export function registerDiff(program: Command, io: Io): void {
         throw new UsageError(`${unused}: both sides are saved reports, so nothing is priced`, `drop ${unused}, or give a plan file`);
       }
       const report = diffReports(b.report, h.report, gates, { base: base.file, head: head.file });
+      report.warnings = [...warnings];
       writeWarnings(io, warnings);
       io.stdout.write(await render("diff", flags.format, report, renderOptions(io)));
       if (flags.format === "github") appendStepSummary(io, await render("diff", "markdown", report, renderOptions(io)));

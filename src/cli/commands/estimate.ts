@@ -36,7 +36,8 @@ export function registerEstimate(program: Command, io: Io): void {
       const full = estimate(book, plan, opts);
       const report = top === undefined ? full : cheapest(full, top);
       report.warnings.push(...warnings);
-      writeWarnings(io, [...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf), ...report.warnings]);
+      report.warnings.unshift(...staleWarnings(book, report.estimates.map((e) => e.card), opts.asOf));
+      writeWarnings(io, report.warnings);
       io.stdout.write(await render("estimate", flags.format, report, renderOptions(io)));
       return "ok";
     }));

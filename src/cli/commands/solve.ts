@@ -43,7 +43,8 @@ export function registerSolve(program: Command, io: Io): void {
       const { plan, book, opts, warnings } = await readWorkloadInput("solve", file, flags, io, [name]);
       const report = solve(book, plan, opts, PARAMS.get(name)!, budget);
       const cards = estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card);
-      writeWarnings(io, [...staleWarnings(book, cards, opts.asOf), ...warnings]);
+      report.warnings = [...staleWarnings(book, cards, opts.asOf), ...warnings];
+      writeWarnings(io, report.warnings);
       io.stdout.write(await render("solve", flags.format, report, renderOptions(io)));
       return "ok";
     }));

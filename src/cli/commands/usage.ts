@@ -129,7 +129,8 @@ export function registerUsage(program: Command, io: Io): void {
       }
       reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
-      if (latest !== undefined) writeWarnings(io, staleWarnings(book, agg.cardsUsed(), latest));
+      report.warnings = latest !== undefined ? staleWarnings(book, agg.cardsUsed(), latest) : [];
+      writeWarnings(io, report.warnings);
       io.stdout.write(await render("usage", flags.format, report, renderOptions(io)));
       return "ok";
     }));

@@ -26,6 +26,7 @@ export function renderCheckJson(report: CheckReport): string {
         status: r.status,
       })),
     })),
+    warnings: report.warnings ?? [],
   };
   return JSON.stringify(out, null, 2) + "\n";
 }

@@ -151,6 +151,6 @@ export function checkDocument(report: CheckReport): Document {
     },
     sections: [{ table: { columns, rows } }],
     details: { summary: "Cost per item and model", sections: details, terminal: false },
-    warnings: [],
+    warnings: report.warnings ?? [],
   };
 }

@@ -35,6 +35,7 @@ export function renderDiffJson(report: DiffReport): string {
       breach: m.breach?.gate ?? null,
       items: m.items.map((i) => ({ workload: i.workload, ...change(i) })),
     })),
+    warnings: report.warnings ?? [],
   };
   return JSON.stringify(out, null, 2) + "\n";
 }

@@ -119,6 +119,6 @@ export function diffDocument(report: DiffReport): Document {
     marker: true,
     sections: [{ table: { columns: columns(["model", "base", "head", "change", "%", ...(withStatus ? ["status"] : [])]), rows: models } }],
     details: { summary: "Change per workload item", sections: showItems(report) ? [itemSection] : [], terminal: true },
-    warnings: [],
+    warnings: report.warnings ?? [],
   };
 }

@@ -21,6 +21,7 @@ function solveJson(r: SolveReport): object {
       next_value: x.next ? x.next.value.toDecimal() : null,
       next_cost: x.next ? x.next.cost.toDecimal() : null,
     })),
+    warnings: r.warnings ?? [],
   };
 }
 

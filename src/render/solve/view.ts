@@ -53,5 +53,5 @@ export function solveDocument(r: SolveReport): Document {
     { head: "one more", kind: "text" },
     { head: "note", kind: "text" },
   ] as const;
-  return { command: "solve", title: "ratecard solve", headline: solveHeadline(r), sections: [{ table: { columns: [...columns], rows } }], warnings: [] };
+  return { command: "solve", title: "ratecard solve", headline: solveHeadline(r), sections: [{ table: { columns: [...columns], rows } }], warnings: r.warnings ?? [] };
 }

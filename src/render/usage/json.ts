@@ -58,6 +58,7 @@ function usageJson(r: UsageReport): object {
           estimates: r.compare.estimates.map((e) => ({ model: e.model, billed_as: e.billedAs, total: e.total.toDecimal() })),
         }
       : null,
+    warnings: r.warnings ?? [],
   };
 }
 

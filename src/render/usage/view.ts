@@ -152,5 +152,5 @@ export function usageDocument(r: UsageReport): Document {
   const cmp = compareLines(r);
   if (cmp.length > 0) sections.push({ gap: true, notes: notes(cmp) });
   const chart = spendChart(r);
-  return { command: "usage", title: "ratecard usage", headline: usageHeadline(r), ...(chart ? { chart } : {}), sections, warnings: [] };
+  return { command: "usage", title: "ratecard usage", headline: usageHeadline(r), ...(chart ? { chart } : {}), sections, warnings: r.warnings ?? [] };
 }
