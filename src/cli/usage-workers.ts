@@ -139,7 +139,8 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
         }
         if (batch.done) current++;
       }
-      if (current === sources.length) {
+      if (current === sources.length && !failed) {
+        failed = true; // settled: the workers' exits that follow are expected
         for (const w of workers) void w.terminate();
         resolve();
       }
@@ -166,6 +167,9 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
         }
       });
       w.on("error", fail);
+      w.on("exit", () => {
+        if (current < sources.length) fail(new Error("a usage worker thread stopped before its files were read"));
+      });
       start(w);
     }
   });
