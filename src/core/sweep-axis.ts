@@ -78,7 +78,7 @@ function parseNumericAxis(param: Param, spec: string, maxPoints: number): Axis {
 }
 
 function tooMany(where: string, count: string, max: number, hint: string): InputError {
-  const what = count === "more" ? `more points than the limit of ${max}` : `${count} points, more than the limit of ${max}`;
+  const what = count === "more" || count.length > 15 ? `more points than the limit of ${max}` : `${count} points, more than the limit of ${max}`;
   return new InputError(`${where}: ${what}`, `${hint}, or raise the limit with --max-points`);
 }
 

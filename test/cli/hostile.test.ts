@@ -93,6 +93,7 @@ const cases: Case[] = [
   { name: "a record with a timestamp far in the future (a skip)", args: () => ["usage", join(FIX, "far-future.jsonl")], code: 0, says: /skipped 1 record that cannot be priced: bad-instant 1 \(.*far-future\.jsonl:1\)/ },
   { name: "a record far in the future with --strict", args: () => ["usage", join(FIX, "far-future.jsonl"), "--strict"], code: 2, says: /far-future\.jsonl:1:1: 1 record cannot be priced, the first: bad-instant, 1e15 is not an instant/ },
   { name: "a 200,000-point sweep table", args: () => ["sweep", "--miss", "1", ...FLASH, "--vary", "calls=1..200000+1"], code: 2, says: /200000 points, more than the limit of 100000 \(use a larger step, or raise the limit with --max-points\)/ },
+  { name: "a sweep of 1e1000 points", args: () => ["sweep", "--miss", "1", ...FLASH, "--vary", "calls=1..1e1000+1", "-f", "csv"], code: 2, says: /calls=1\.\.1e1000\+1: more points than the limit of 100000000 \(/ },
   { name: "a sweep table of 50,000 points, with its chart", args: () => ["sweep", "--miss", "1", ...FLASH, "--vary", "calls=1..50000+1", "--chart"], code: 0 },
   { name: "sweep --vary calls=1e300,1e1000 with a chart", args: () => ["sweep", "--miss", "1", ...FLASH, "--vary", "calls=1e300,1e1000", "--chart"], code: 0 },
   // Output errors.

@@ -21,9 +21,10 @@ export function registerTokens(program: Command, io: Io): void {
       if (paths.filter((p) => p === "-").length > 1) throw new UsageError("- (standard input) can be named once", "name it once");
       const full = paths.map((p) => (p === "-" ? "-" : textFilePath(p, io.cwd))); // check every path first
       if (full.includes("-") && !io.readStdin) throw new UsageError("standard input is not available here", "name a file instead of -");
+      const stdin = full.includes("-") ? io.readStdin!() : ""; // read (and checked) before the tokenizer loads
       const count = await loadTokenCounter();
       const counted = (file: string, i: number): number => {
-        if (file === "-") return count(io.readStdin!());
+        if (file === "-") return count(stdin);
         try {
           return countFileTokens(count, full[i]!);
         } catch (err) {
