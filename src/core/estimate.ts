@@ -121,10 +121,11 @@ function calendarOf(book: RateBook, res: Resolution): Calendar {
 function estimateItem(book: RateBook, w: Workload, res: Resolution, opts: EstimateOptions, modelShare: Exact | null): ItemEstimate {
   if (w.period) return estimatePeriodItem(book, w, res, opts);
   const windowed = !!res.version.peak && opts.peakShare === undefined;
-  const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : undefined;
+  const own = w.schedule && windowed ? scheduleShare(book, w, res, opts.asOf) : windowed ? w.peakShare : undefined;
   const item = priceItem(w, res, own ?? modelShare, opts.asOf);
   // A given --peak-share overrides the schedule; then the model's share is the one reported.
   if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: own ?? null };
+  if (w.peakShare && own) item.peakShare = own;
   if (w.tokenFiles?.length) item.tokenFiles = w.tokenFiles;
   return item;
 }
@@ -162,6 +163,7 @@ function stretchesOf(book: RateBook, w: Workload, model: string, cuts: Cut[], op
 function stretchShare(book: RateBook, w: Workload, st: Stretch, opts: EstimateOptions): Exact | null {
   if (!st.res.version.peak) return null;
   if (opts.peakShare !== undefined) return opts.peakShare;
+  if (w.peakShare) return w.peakShare;
   try {
     if (w.schedule) return schedulePeakShare(calendarOf(book, st.res), w.schedule, { start: st.from, end: st.until });
     return peakShareFor(book, st.res, st.from);
@@ -204,6 +206,7 @@ function estimatePeriodItem(book: RateBook, w: Workload, modelRes: Resolution, o
   const only = parts[0]!;
   if (parts.length > 1 || only.res.version.from !== modelRes.version.from || only.res.billedAs !== modelRes.billedAs) item.stretches = stretches;
   if (w.schedule && opts.peakShare === undefined) item.schedule = { text: w.schedule.text, peakShare: peakCalls };
+  if (w.peakShare && opts.peakShare === undefined && peakCalls) item.peakShare = w.peakShare;
   item.period = { text: w.period!.text, start: span.start, end: span.end, days: span.days, calls, perDay: total.div(span.days) };
   if (w.tokenFiles?.length) item.tokenFiles = w.tokenFiles;
   return item;

@@ -270,6 +270,8 @@ export interface Workload {
   conversation?: Conversation;
   /** The first call of each of this many prefixes pays its cached part at the miss price. */
   distinctPrefixes?: Exact;
+  /** The item's own share of calls at peak prices (`peak_share`), instead of the calendar's typical week. */
+  peakShare?: Exact;
   schedule?: Schedule;
   /** `calls` is a rate per this unit over `period`. */
   callsPer?: RateUnit;
@@ -353,6 +355,8 @@ export interface ItemEstimate {
   workload: string;
   total: Exact;
   lines: Line[];
+  /** The item's own `peak_share`, when it has one and the price has peak hours (and no --peak-share overrides it). */
+  peakShare?: Exact;
   /** The item's own peak share when its schedule sets one; else undefined (the model's applies). */
   schedule?: { text: string; peakShare: Exact | null };
   period?: PeriodEstimate;

@@ -7,7 +7,7 @@ import { Exact } from "../core/exact.js";
 import { parseCallRate, parsePeriod } from "../core/forms/period.js";
 import { parseHours } from "../core/hours.js";
 import { MAX_TURNS_COUNT } from "../core/params.js";
-import { parseCount, parseShare } from "../core/quantity.js";
+import { parseCount, parseShare, SHARE_HINT } from "../core/quantity.js";
 import type { Conversation, Schedule, TokenFile, Workload } from "../core/types.js";
 import type { Fields, YamlFile } from "../yaml/document.js";
 
@@ -15,7 +15,9 @@ const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6,
 const TOKEN_HINT = `${COUNT_HINT}, or { file: prompt.txt } to count a file's tokens`;
 
 /** The item keys this module reads. */
-export const FORM_KEYS = ["input", "cache_hit_rate", "conversation", "distinct_prefixes", "schedule", "period"] as const;
+export const FORM_KEYS = ["input", "cache_hit_rate", "conversation", "distinct_prefixes", "schedule", "peak_share", "period"] as const;
+/** The form keys a plan may set at its top for every item that does not set its own. */
+export const DEFAULT_FORM_KEYS = ["period", "schedule", "peak_share", "distinct_prefixes"] as const;
 const CONVERSATION_KEYS = ["turns", "system", "user", "reply", "reasoning", "history_cached", "system_cached"] as const;
 const SCHEDULE_KEYS = ["hours", "tz", "days"] as const;
 
@@ -99,13 +101,34 @@ function exclusive(y: YamlFile, f: Fields, keys: readonly string[], other: strin
   if (clash) y.fail(f.get(clash), `${f.pathOf(clash)} cannot go with ${other}`, hint);
 }
 
-/** Reads calls (a count or a rate) and every form key of one workload item. */
-export function readForms(y: YamlFile, f: Fields, tokens: TokenFields): Partial<Workload> & Pick<Workload, "calls"> {
+/** Plan-level defaults of the form keys: `period`, `schedule`, `peak_share`, `distinct_prefixes`. */
+export type FormDefaults = Pick<Workload, "period" | "schedule" | "peakShare" | "distinctPrefixes">;
+
+/** Reads the plan-level form defaults from the top of a plan (a schedule and a peak share exclude each other). */
+export function readFormDefaults(y: YamlFile, top: Fields): FormDefaults {
+  const out: FormDefaults = {};
+  if (top.has("period")) out.period = top.parsed("period", parsePeriod);
+  if (top.has("schedule")) {
+    exclusive(y, top, ["peak_share"], "schedule", "a schedule sets the peak share: give one of them");
+    out.schedule = readSchedule(y, top.get("schedule")!, top.pathOf("schedule"));
+  }
+  if (top.has("peak_share")) out.peakShare = top.parsed("peak_share", parseShare, SHARE_HINT);
+  if (top.has("distinct_prefixes")) out.distinctPrefixes = top.parsed("distinct_prefixes", parseCount, COUNT_HINT)!;
+  return out;
+}
+
+/**
+ * Reads calls (a count or a rate) and every form key of one workload item; `defaults` (the
+ * plan's) fill the keys the item does not set. A schedule and a peak share count as one choice:
+ * an item that sets either takes neither from the plan.
+ */
+export function readForms(y: YamlFile, f: Fields, tokens: TokenFields, defaults: FormDefaults = {}): Partial<Workload> & Pick<Workload, "calls"> {
   const rate = y.value(f.required("calls"), f.pathOf("calls"), parseCallRate, `${COUNT_HINT}, or a rate like 30000/day`);
   const out: Partial<Workload> & Pick<Workload, "calls"> = { calls: rate.calls };
   if (f.has("period")) out.period = f.parsed("period", parsePeriod);
+  else if (defaults.period) out.period = defaults.period;
   if (rate.per) {
-    if (!out.period) y.fail(f.get("calls"), `${f.pathOf("calls")} is a rate per ${rate.per} but there is no period`, "add period: 30d or period: 2026-12");
+    if (!out.period) y.fail(f.get("calls"), `${f.pathOf("calls")} is a rate per ${rate.per} but there is no period`, "add period: 30d or period: 2026-12 (to the item, or to the plan for every item)");
     out.callsPer = rate.per;
   }
   if (f.has("conversation")) {
@@ -123,7 +146,18 @@ export function readForms(y: YamlFile, f: Fields, tokens: TokenFields): Partial<
     if (!rate.per && out.distinctPrefixes.cmp(rate.calls) > 0) {
       y.fail(f.get("distinct_prefixes"), `${f.pathOf("distinct_prefixes")} is more than the calls`, "each distinct prefix is first seen by one call: lower distinct_prefixes or raise calls");
     }
+  } else if (defaults.distinctPrefixes) {
+    out.distinctPrefixes = defaults.distinctPrefixes;
+    if (!rate.per && out.distinctPrefixes.cmp(rate.calls) > 0) {
+      y.fail(f.get("calls"), `the plan's distinct_prefixes (${out.distinctPrefixes.toDecimal()}) is more than ${f.pathOf("calls")}`, "set distinct_prefixes on this item, or raise its calls");
+    }
   }
-  if (f.has("schedule")) out.schedule = readSchedule(y, f.get("schedule")!, f.pathOf("schedule"));
+  if (f.has("schedule")) {
+    exclusive(y, f, ["peak_share"], "schedule", "a schedule sets the peak share: give one of them");
+    out.schedule = readSchedule(y, f.get("schedule")!, f.pathOf("schedule"));
+  } else if (f.has("peak_share")) {
+    out.peakShare = f.parsed("peak_share", parseShare, SHARE_HINT);
+  } else if (defaults.schedule) out.schedule = defaults.schedule;
+  else if (defaults.peakShare) out.peakShare = defaults.peakShare;
   return out;
 }

@@ -6,13 +6,21 @@ import { parseInstant } from "../core/instant.js";
 import type { ModelRef, Plan, Workload } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 import { readBudget } from "./budget.js";
-import { FORM_KEYS, readForms, TokenFields, type TokenCounter } from "./forms.js";
+import { DEFAULT_FORM_KEYS, FORM_KEYS, readFormDefaults, readForms, TokenFields, type FormDefaults, type TokenCounter } from "./forms.js";
 import { readV2Keys, V2_KEYS, WRITE_KEY } from "./v2-keys.js";
 
 /** The per-call token fields of a workload, as written in files. */
 export const TOKEN_FIELDS = ["cached_prefix", "miss", "reply", "reasoning"] as const;
 const ITEM_KEYS = ["name", "description", "calls", ...TOKEN_FIELDS, ...V2_KEYS, ...FORM_KEYS, "models", "budget"] as const;
-const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads", "budget"] as const;
+/** Item keys a plan may set at its top, for every item that does not set its own. */
+const DEFAULT_KEYS = [...DEFAULT_FORM_KEYS, "batch", "service_tier", "requests"] as const;
+const PLAN_KEYS = ["name", "description", "as_of", "models", "workloads", "budget", ...DEFAULT_KEYS] as const;
+
+/** The plan's defaults: form keys, and the v2 keys batch, service_tier and requests. */
+interface Defaults {
+  forms: FormDefaults;
+  v2: Partial<Workload>;
+}
 
 function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
   const node = f.get("models");
@@ -22,10 +30,19 @@ function readModels(y: YamlFile, f: Fields): ModelRef[] | undefined {
   return refs;
 }
 
-function readWorkload(y: YamlFile, f: Fields, fallbackName: string, counter: TokenCounter): Workload {
+/** The plan's batch, service_tier and requests, for the keys the item does not set (its `batch: false` too). */
+function v2Defaults(f: Fields, d: Partial<Workload>): Partial<Workload> {
+  return {
+    ...(d.batch && !f.has("batch") ? { batch: d.batch } : {}),
+    ...(d.serviceTier && !f.has("service_tier") ? { serviceTier: d.serviceTier } : {}),
+    ...(d.requests && !f.has("requests") ? { requests: d.requests } : {}),
+  };
+}
+
+function readWorkload(y: YamlFile, f: Fields, fallbackName: string, counter: TokenCounter, defaults: Defaults = { forms: {}, v2: {} }): Workload {
   if (!f.has("calls")) y.fail(f.node, `${f.path || "the workload"} has no calls`, "add calls: <number of calls>");
   const tokens = new TokenFields(y, counter);
-  const forms = readForms(y, f, tokens);
+  const forms = readForms(y, f, tokens, defaults.forms);
   const w: Workload = {
     name: f.text("name") ?? fallbackName,
     ...forms,
@@ -33,6 +50,7 @@ function readWorkload(y: YamlFile, f: Fields, fallbackName: string, counter: Tok
     miss: tokens.read(f, "miss"),
     reply: tokens.read(f, "reply"),
     reasoning: tokens.read(f, "reasoning"),
+    ...v2Defaults(f, defaults.v2),
     ...readV2Keys(y, f),
     models: readModels(y, f),
     budget: readBudget(y, f),
@@ -74,7 +92,8 @@ function readPlan(text: string, file: string, counter: TokenCounter): Plan {
     if (stray) y.fail(top.get(stray), `"${stray}" belongs inside a workload when the file has a workloads: list`, "move it into an item of workloads:");
     const items = y.seq(top.get("workloads")!, "workloads");
     if (items.length === 0) y.fail(top.get("workloads"), "workloads is empty", "add at least one workload with calls");
-    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS, WRITE_KEY), `workload ${i + 1}`, counter));
+    const defaults: Defaults = { forms: readFormDefaults(y, top), v2: readV2Keys(y, top) };
+    const workloads = items.map((n, i) => readWorkload(y, y.map(n, `workloads[${i}]`, ITEM_KEYS, WRITE_KEY), `workload ${i + 1}`, counter, defaults));
     const seen = new Set<string>();
     workloads.forEach((w, i) => {
       if (seen.has(w.name)) y.fail(items[i], `two workloads are named "${w.name}"`, "give each workload its own name");

@@ -1,7 +1,8 @@
 // End to end: forecasts that mean what users mean (issue 13): periods across price changes, schedule days, defaults.
 import { describe, expect, it } from "vitest";
 import { Exact, sum } from "../../src/core/exact.js";
-import { runCli, spawnCli, tempDir } from "../helpers/cli.js";
+import { join } from "node:path";
+import { ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
 
 const x = (s: string): Exact => Exact.parseDecimal(s)!;
 const per1M = (prices: string[], tokens: number[]): Exact => sum(prices.map((p, i) => x(p).mul(Exact.int(tokens[i]!)))).div(Exact.int(1000000));
@@ -179,5 +180,47 @@ describe("the same flags everywhere", () => {
     expect(d.stdout).toContain("deepseek-v4-flash (billed as deepseek-v4-flash → deepseek-flash)");
     const same = spawnCli(["diff", "late.yaml", "late.yaml", "-f", "markdown"], { cwd: flat });
     expect(same.stdout).toContain("deepseek-v4-flash (billed as deepseek-flash)");
+  });
+});
+
+describe("plan-level defaults", () => {
+  const items = (extra: string[]) =>
+    ["  - name: a\n    calls: 1000/day\n    miss: 100\n    cached_prefix: 400", "  - name: b\n    calls: 5000\n    miss: 100\n    cached_prefix: 400\n    peak_share: 50%\n    period: 2026-12", "  - name: c\n    calls: 20000\n    miss: 100\n    cached_prefix: 400\n    schedule: { hours: \"00:00-01:00\", tz: Asia/Shanghai }"]
+      .map((item, i) => item + (extra[i] ?? ""))
+      .join("\n");
+  const dir = tempDir({
+    "defaults.yaml": `as_of: 2026-11-02\nmodels: [deepseek-flash]\nperiod: 30d\npeak_share: 30%\ndistinct_prefixes: 10\nworkloads:\n${items([])}\n`,
+    "explicit.yaml": `as_of: 2026-11-02\nmodels: [deepseek-flash]\nworkloads:\n${items(["\n    period: 30d\n    peak_share: 30%\n    distinct_prefixes: 10", "\n    distinct_prefixes: 10", "\n    period: 30d\n    distinct_prefixes: 10"])}\n`,
+    "v2-defaults.yaml": "as_of: 2026-11-01\nmodels: [test-large]\nbatch: true\nrequests: { search: 2 }\nworkloads:\n  - name: a\n    calls: 100\n    miss: 1000\n    reply: 100\n  - name: b\n    calls: 100\n    miss: 1000\n    reply: 100\n    batch: false\n    requests: { fetch: 1 }\n",
+    "v2-explicit.yaml": "as_of: 2026-11-01\nmodels: [test-large]\nworkloads:\n  - name: a\n    calls: 100\n    miss: 1000\n    reply: 100\n    batch: true\n    requests: { search: 2 }\n  - name: b\n    calls: 100\n    miss: 1000\n    reply: 100\n    requests: { fetch: 1 }\n",
+  });
+  const json = (file: string, extra: string[] = []) => JSON.parse(spawnCli(["estimate", file, "-f", "json", ...extra], { cwd: dir }).stdout);
+
+  it("applies period, peak_share and distinct_prefixes to every item that does not set its own", () => {
+    const d = json("defaults.yaml").estimates[0];
+    const e = json("explicit.yaml").estimates[0];
+    expect(d.items.map((i: { total: string }) => i.total)).toEqual(e.items.map((i: { total: string }) => i.total));
+    expect(d.items.map((i: { period?: { text: string } }) => i.period?.text)).toEqual(["30d", "2026-12", "30d"]);
+    expect(d.items.map((i: { peak_share?: string }) => i.peak_share)).toEqual(["0.3", "0.5", undefined]);
+    expect(d.items[2].schedule.text).toBe("00:00-01:00 Asia/Shanghai"); // its own schedule: the plan's peak_share does not apply
+    // a = 30,000 calls: 10 prefixes pay their 400 cached tokens as misses.
+    expect(d.items[0].lines.filter((l: { bucket: string }) => l.bucket === "input_cache_miss").reduce((a: Exact, l: { tokens: string }) => a.add(x(l.tokens)), Exact.ZERO).toDecimal()).toBe(String(30000 * 100 + 10 * 400));
+  });
+
+  it("applies batch, service_tier and requests the same way; an item's batch: false or requests replace the plan's", () => {
+    const rates = ["--rates", join(ROOT, "test/fixtures/cards/v2-card.yaml")];
+    const d = json("v2-defaults.yaml", rates).estimates[0];
+    const e = json("v2-explicit.yaml", rates).estimates[0];
+    expect(d.items.map((i: { total: string }) => i.total)).toEqual(e.items.map((i: { total: string }) => i.total));
+    expect(d.items[0].lines.some((l: { modifiers?: string[] }) => l.modifiers?.includes("batch"))).toBe(true);
+    expect(d.items[1].lines.some((l: { modifiers?: string[] }) => l.modifiers?.includes("batch"))).toBe(false);
+    expect(d.items[1].lines.map((l: { fee?: string }) => l.fee).filter(Boolean)).toEqual(["fetch"]);
+  });
+
+  it("refuses a plan-level schedule with a plan-level peak_share", () => {
+    const bad = tempDir({ "p.yaml": "peak_share: 30%\nschedule: { hours: \"22:00-06:00\", tz: UTC }\nworkloads:\n  - calls: 1\n    miss: 1\n" });
+    const r = spawnCli(["estimate", "p.yaml"], { cwd: bad });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ratecard: error: p\.yaml:1:13: peak_share cannot go with schedule/);
   });
 });

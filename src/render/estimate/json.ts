@@ -19,6 +19,7 @@ function itemExtras(i: ItemEstimate): object {
           },
         }
       : {}),
+    ...(i.peakShare ? { peak_share: i.peakShare.toDecimal() } : {}),
     ...(i.stretches
       ? {
           stretches: i.stretches.map((st) => ({

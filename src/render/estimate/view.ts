@@ -45,6 +45,7 @@ function itemFacts(item: ItemEstimate, currency: string, named: boolean): string
     const share = item.schedule.peakShare ? `${formatShare(item.schedule.peakShare)} of calls at peak prices` : "flat prices, no peak hours";
     out.push(`${who}schedule ${item.schedule.text}: ${share}`);
   }
+  if (item.peakShare) out.push(`${who}peak_share: ${formatShare(item.peakShare)} of calls at peak prices`);
   if (item.period) {
     const p = item.period;
     out.push(`${who}period ${p.text} (${formatTokens(p.days)} days from ${formatInstantShort(p.start)}): ${formatTokens(p.calls)} calls, ${formatMoney(p.perDay, currency)} per day on average`);
@@ -88,7 +89,7 @@ function lineLabel(l: Line): string {
 export function modelView(e: ModelEstimate, currency: string): ModelView {
   const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
   if (e.confidence === "reported") facts.push(REPORTED_NOTE);
-  if (e.peakShare && !e.items.every((i) => i.schedule)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
+  if (e.peakShare && !e.items.every((i) => i.schedule || i.peakShare)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
   for (const item of e.items) facts.push(...itemFacts(item, currency, e.items.length > 1));
   if (e.perDay && e.items.length > 1) facts.push(`total ${formatMoney(e.perDay, currency)} per day on average`);
   const rows: ViewRow[] = [];

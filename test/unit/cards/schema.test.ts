@@ -51,6 +51,12 @@ describe("schemas", () => {
     expect(loaderError(file)).toBeUndefined();
   });
 
+  it("accepts plan-level defaults (schema and loader)", () => {
+    const file = "test/fixtures/plans/defaults-plan.yaml";
+    expect(planSchema(parse(read(file)))).toBe(true);
+    expect(loaderError(file)).toBeUndefined();
+  });
+
   it.each(examples)("%s is a valid plan for the schema and the loader", (file) => {
     expect(planSchema(parse(read(file)))).toBe(true);
     expect(loaderError(file)).toBeUndefined();
