@@ -164,8 +164,15 @@ export function scaleTotals<T extends BucketTotals>(t: T, k: Exact): T {
 
 /** True when one call of the workload bills nothing: every token count zero, no cache writes and no per-request fees. */
 export function hasNoTokens(w: Workload): boolean {
-  const one = workloadTotals({ ...w, calls: Exact.ONE, callsPer: undefined, period: undefined, schedule: undefined, distinctPrefixes: undefined });
   const none = (r?: Record<string, Exact>) => Object.values(r ?? {}).every((v) => v.isZero());
+  if (!w.conversation) {
+    // One call of a fixed split or a hit rate bills its per-call counts: no totals needed (this
+    // check runs on every estimate). The same form errors first, as the totals would raise.
+    checkForm(w);
+    const p = perCall(w);
+    return p.hit.isZero() && p.miss.isZero() && p.output.isZero() && p.reasoning.isZero() && none(w.cacheWrites) && none(w.requests);
+  }
+  const one = workloadTotals({ ...w, calls: Exact.ONE, callsPer: undefined, period: undefined, schedule: undefined, distinctPrefixes: undefined });
   return one.hit.isZero() && one.miss.isZero() && one.output.isZero() && one.reasoning.isZero() && none(one.writes) && none(one.requests);
 }
 
