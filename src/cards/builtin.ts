@@ -1,6 +1,9 @@
 // The built-in rate cards: YAML embedded as text, or (in the bundle) pre-parsed at build time.
 
+import anthropic from "../../rates/anthropic.yaml?raw";
 import deepseek from "../../rates/deepseek.yaml?raw";
+import google from "../../rates/google.yaml?raw";
+import openai from "../../rates/openai.yaml?raw";
 import { parseCard, type CardData } from "./parse-card.js";
 import { fromSnapshot } from "./snapshot.js";
 
@@ -18,7 +21,12 @@ export interface BuiltinCard {
  * Each built-in card. DeepSeek is the reference provider: `estimate` without -m, a plan's or the
  * config's models prices its models; the other providers' models are priced when named.
  */
-export const BUILTIN_CARDS: readonly BuiltinCard[] = [{ file: "rates/deepseek.yaml", text: deepseek, byDefault: true }];
+export const BUILTIN_CARDS: readonly BuiltinCard[] = [
+  { file: "rates/deepseek.yaml", text: deepseek, byDefault: true },
+  { file: "rates/anthropic.yaml", text: anthropic, byDefault: false },
+  { file: "rates/openai.yaml", text: openai, byDefault: false },
+  { file: "rates/google.yaml", text: google, byDefault: false },
+];
 
 /** Parses one built-in card with the real loader. */
 export function parseBuiltin(c: BuiltinCard): CardData {

@@ -1,0 +1,52 @@
+// Test helpers for the built-in provider cards: one line of text per resolved version, to compare with figures typed from the sheets.
+import { loadRateCards } from "../../src/cards/load.js";
+import { InputError } from "../../src/core/errors.js";
+import type { Exact } from "../../src/core/exact.js";
+import { parseInstant } from "../../src/core/instant.js";
+import { resolvePrice } from "../../src/core/resolve.js";
+import type { PriceSet } from "../../src/core/types.js";
+
+/** The built-in cards, loaded once. */
+export const BOOK = loadRateCards();
+
+const d = (x: Exact) => x.toDecimal();
+
+/** "hit / miss / output", then " w WRITE" and " w<ret> PRICE" for each cache-write price. */
+export function prices(p: PriceSet): string {
+  const writes = [
+    ...(p.input_cache_write ? [` w ${d(p.input_cache_write)}`] : []),
+    ...Object.entries(p.writes ?? {}).map(([k, v]) => ` w${k} ${d(v)}`),
+  ];
+  return `${d(p.input_cache_hit)} / ${d(p.input_cache_miss)} / ${d(p.output)}${writes.join("")}`;
+}
+
+/**
+ * What bills `model` at `t`, as one line: "no price", "retired", or the prices, then
+ * " | >ABOVE: prices" per long-context tier, " | name xK" or " | name = prices" per modifier
+ * (sorted by name), " | as TARGET" when billed as another model, " | ctx N out N" for limits,
+ * and " | reported" when the version's confidence is reported.
+ */
+export function billed(model: string, t: string): string {
+  let r;
+  try {
+    r = resolvePrice(BOOK, model, parseInstant(t));
+  } catch (err) {
+    if (err instanceof InputError && /retired/.test(err.message)) return "retired";
+    if (err instanceof InputError && /no price/.test(err.message)) return "no price";
+    throw err;
+  }
+  const v = r.version;
+  const parts = [prices(v.flat!)];
+  for (const tier of v.tiers ?? []) parts.push(`>${d(tier.above)}: ${prices(tier.prices)}`);
+  const mods = Object.values(v.modifiers ?? {}).sort((a, b) => a.name.localeCompare(b.name));
+  for (const m of mods) parts.push(m.prices ? `${m.name} = ${prices(m.prices)}` : `${m.name} x${d(m.multiplier!)}`);
+  if (r.billedAs) parts.push(`as ${r.billedAs}`);
+  if (v.contextWindow || v.maxOutput) parts.push(`ctx ${v.contextWindow ? d(v.contextWindow) : "-"} out ${v.maxOutput ? d(v.maxOutput) : "-"}`);
+  if (v.confidence === "reported") parts.push("reported");
+  return parts.join(" | ");
+}
+
+/** The instant 1 ms before `t` (an ISO text), to check the side of a boundary before it. */
+export function justBefore(t: string): string {
+  return new Date(parseInstant(t) - 1).toISOString();
+}
