@@ -1,9 +1,16 @@
 // `ratecard completion bash|zsh|fish`: scripts that complete commands, flags, formats and the cards' model ids.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { spawnCli, tempDir } from "../helpers/cli.js";
+import { parse } from "yaml";
+import { ROOT, spawnCli, tempDir } from "../helpers/cli.js";
 
-const BUILTIN_MODELS = ["deepseek-chat", "deepseek-flash", "deepseek-reasoner", "deepseek-v4-flash", "deepseek-v4-pro"];
+/** Every model id and snapshot id of the built-in cards, read from their YAML (no built-in id is defined twice). */
+const BUILTIN_MODELS = ["deepseek", "anthropic", "openai", "google"].flatMap((p) => {
+  const card = parse(readFileSync(join(ROOT, `rates/${p}.yaml`), "utf8")) as { models: Record<string, { snapshots?: string[] }> };
+  return Object.entries(card.models).flatMap(([id, m]) => [id, ...(m.snapshots ?? [])]);
+}).sort();
 const CARD = "currency: USD\nmodels:\n  acme-large:\n    versions:\n      - from: 2026-01-01\n        input_cache_hit: 0.1\n        input_cache_miss: 1\n        output: 2\n";
 
 /** Sources the bash script and asks it to complete `words` (the last one is being typed). */

@@ -28,7 +28,7 @@ describe("at 80 columns", () => {
   });
 
   it("keeps the full table on a terminal wide enough for it", async () => {
-    const r = await runCli(["rates", "--as-of", "2026-09-20"], { tty: true, env: { COLUMNS: "200", NO_COLOR: "1" } });
+    const r = await runCli(["rates", "--provider", "deepseek", "--as-of", "2026-09-20"], { tty: true, env: { COLUMNS: "200", NO_COLOR: "1" } });
     expect(r.stdout).toContain("┌");
   });
 });

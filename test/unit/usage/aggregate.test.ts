@@ -11,7 +11,7 @@ import { RECORD, RecordReader, SKIP } from "../../../src/usage/record.js";
 import { DIMENSIONS, type Dimension, type UsageReport } from "../../../src/usage/types.js";
 
 const book = loadRateCards();
-const MODELS = ["deepseek-v4-flash", "deepseek-v4-pro", "deepseek-flash", "deepseek-chat", "deepseek-reasoner", "gpt-4o"];
+const MODELS = ["deepseek-v4-flash", "deepseek-v4-pro", "deepseek-flash", "deepseek-chat", "deepseek-reasoner", "acme-9o"];
 const FROM = Date.parse("2025-01-01T00:00:00Z");
 const TO = Date.parse("2027-01-01T00:00:00Z");
 

@@ -28,7 +28,7 @@ describe("PriceTimeline spans", () => {
 
   it("name the reason a model cannot be priced", () => {
     const tl = new PriceTimeline(book);
-    expect(tl.lookup("gpt-4o", 0).skip?.reason).toBe("unknown-model");
+    expect(tl.lookup("acme-9o", 0).skip?.reason).toBe("unknown-model");
     expect(tl.lookup("deepseek-chat", at("2026-07-24T15:59:00Z")).skip?.reason).toBe("retired-model");
     expect(tl.lookup("deepseek-flash", at("2026-09-10T03:00:00Z")).skip?.reason).toBe("before-first-price");
     expect(tl.lookup("deepseek-flash", at("2026-09-10T04:00:00Z")).skip).toBeUndefined();
