@@ -10,17 +10,24 @@ import { join } from "node:path";
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
-/** Resolves `file?raw` imports to the file's text, as vitest does. */
-const raw = {
+/**
+ * Resolves `file?raw` imports to the file's text, as vitest does. With `withoutCards`, the built-in
+ * cards' YAML (rates/*.yaml) becomes "": the bundles carry them pre-parsed, not as text.
+ */
+const rawPlugin = (withoutCards) => ({
   name: "raw",
   setup(b) {
     b.onResolve({ filter: /\?raw$/ }, (args) => ({
       path: new URL(args.path.replace(/\?raw$/, ""), `file://${args.resolveDir}/`).pathname,
       namespace: "raw",
     }));
-    b.onLoad({ filter: /.*/, namespace: "raw" }, (args) => ({ contents: readFileSync(args.path, "utf8"), loader: "text" }));
+    b.onLoad({ filter: /.*/, namespace: "raw" }, (args) => ({
+      contents: withoutCards && /\/rates\/[^/]+\.yaml$/.test(args.path) ? "" : readFileSync(args.path, "utf8"),
+      loader: "text",
+    }));
   },
-};
+});
+const raw = rawPlugin(false);
 
 /**
  * Built-in modules that cost milliseconds to load but serve one command each: node:child_process
@@ -70,8 +77,8 @@ rmSync(tmp, { recursive: true, force: true });
 // 2. Bundle the CLI and the library with the snapshot inlined.
 const define = { RATECARD_VERSION: JSON.stringify(pkg.version), RATECARD_BUILTIN_SNAPSHOT: JSON.stringify(snapshot) };
 await Promise.all([
-  build({ ...common, minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
-  build({ ...common, minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
+  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins], minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
+  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins], minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
 ]);
 
 // esbuild leaves non-ASCII characters in regular expressions (¥, €, £); escaped, the CLI bundle is

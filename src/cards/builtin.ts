@@ -5,10 +5,10 @@ import deepseek from "../../rates/deepseek.yaml?raw";
 import google from "../../rates/google.yaml?raw";
 import openai from "../../rates/openai.yaml?raw";
 import { parseCard, type CardData } from "./parse-card.js";
-import { fromSnapshot } from "./snapshot.js";
+import { fromSnapshot, type SnapshotEntry } from "./snapshot.js";
 
 /** Set by the bundler to the pre-parsed built-in cards (see scripts/build.mjs); absent in tests. */
-declare const RATECARD_BUILTIN_SNAPSHOT: string | undefined;
+declare const RATECARD_BUILTIN_SNAPSHOT: SnapshotEntry[] | undefined;
 
 /** A built-in card: `file` is how messages name it; `byDefault` says whether `estimate` prices its models unasked. */
 export interface BuiltinCard {
@@ -31,11 +31,12 @@ export const BUILTIN_CARDS: readonly BuiltinCard[] = [
 /** Parses one built-in card with the real loader. */
 export function parseBuiltin(c: BuiltinCard): CardData {
   const card = parseCard(c.text, c.file, true);
-  return c.byDefault ? card : { ...card, info: { ...card.info, byDefault: false } };
+  if (c.byDefault) return card;
+  return { ...card, info: { ...card.info, byDefault: false }, models: card.models.map((m) => ({ ...m, byDefault: false })) };
 }
 
 /** The built-in cards, parsed: from the build-time snapshot when bundled, else from the YAML. */
 export function builtinCards(): CardData[] {
-  if (typeof RATECARD_BUILTIN_SNAPSHOT === "string") return fromSnapshot(RATECARD_BUILTIN_SNAPSHOT);
+  if (typeof RATECARD_BUILTIN_SNAPSHOT !== "undefined") return fromSnapshot(RATECARD_BUILTIN_SNAPSHOT);
   return BUILTIN_CARDS.map(parseBuiltin);
 }

@@ -70,10 +70,11 @@ function checkNames(book: RateBook): void {
   }
 }
 
-/** Checks every reference inside the merged book: calendars, alias targets, replacements. */
-function checkReferences(book: RateBook): void {
+/** Checks every reference inside the merged book (calendars, alias targets, replacements), except in the models `skip` holds. */
+function checkReferences(book: RateBook, skip: Set<Model>): void {
   checkNames(book);
   for (const model of book.models.values()) {
+    if (skip.has(model)) continue;
     for (const v of model.versions) {
       const at = v.where;
       if (v.kind === "price" && v.calendar) {
@@ -96,10 +97,13 @@ function checkReferences(book: RateBook): void {
 
 /**
  * Fails on aliases that lead back to themselves. A loop, if any, is in force at the start of its
- * latest-starting alias version, so checking at each alias version's start finds every loop.
+ * latest-starting alias version, so checking at each alias version's start finds every loop. A
+ * loop made by a user card passes through a model it changed, so models in `skip` (unchanged
+ * built-in ones, checked at build) are not starting points.
  */
-function checkAliasLoops(book: RateBook): void {
+function checkAliasLoops(book: RateBook, skip: Set<Model>): void {
   for (const model of book.models.values()) {
+    if (skip.has(model)) continue;
     for (const v of model.versions) {
       if (v.kind !== "alias") continue;
       const path = [model];
@@ -122,9 +126,14 @@ function checkAliasLoops(book: RateBook): void {
   }
 }
 
-/** Merges cards in order (built-in first, then user cards) into a checked rate book. */
-export function mergeCards(cards: CardData[]): RateBook {
+/**
+ * Merges cards in order (built-in first, then user cards) into a checked rate book. Models of
+ * built-in cards that no later card changes were checked when the bundle was built: their
+ * versions are not read here (the bundle parses them on first use) unless `checkBuiltIn`.
+ */
+export function mergeCards(cards: CardData[], opts: { checkBuiltIn?: boolean } = {}): RateBook {
   const book: RateBook = { models: new Map(), names: new Map(), calendars: new Map(), cards: [] };
+  const unchanged = new Set<Model>(); // built-in models as their card has them
   const byId = new Map<string, string[]>(); // bare id -> keys, for cards without a provider
   for (const card of cards) {
     book.cards.push(card.info);
@@ -144,11 +153,13 @@ export function mergeCards(cards: CardData[]): RateBook {
       }
       const prev = book.models.get(key);
       if (!prev) byId.set(model.id, [...(byId.get(model.id) ?? []), key]);
-      book.models.set(key, prev ? mergeModel(prev, model, card.info.file) : { ...model, byDefault: card.info.byDefault !== false });
+      const merged = prev ? mergeModel(prev, model, card.info.file) : model;
+      if (!prev && card.info.builtIn && !opts.checkBuiltIn) unchanged.add(merged);
+      book.models.set(key, merged);
     }
   }
   book.names = indexNames(book.models);
-  checkReferences(book);
-  checkAliasLoops(book);
+  checkReferences(book, unchanged);
+  checkAliasLoops(book, unchanged);
   return book;
 }

@@ -1,7 +1,7 @@
 // Parsed cards <-> JSON, so the bundle ships the built-in cards pre-validated and starts without YAML.
 
 import { Exact } from "../core/exact.js";
-import type { Calendar, Version, VersionPrices } from "../core/types.js";
+import type { Calendar, Model, Version, VersionPrices } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
 
 const EXACT = "\u0000x:";
@@ -21,23 +21,50 @@ function revive(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Serialises parsed cards: exact numbers as "n/d" strings, sets as arrays, maps as objects. */
-export function toSnapshot(cards: CardData[]): string {
-  return JSON.stringify(cards, encode);
+/** One card in the snapshot: its head (card facts, calendars, each model's names) and its body (each model's versions and fees), as JSON texts. */
+export interface SnapshotEntry {
+  head: string;
+  body: string;
 }
 
-/** Rebuilds parsed cards from `toSnapshot` output (every exact number, however deep, revived). */
-export function fromSnapshot(json: string): CardData[] {
-  const raw = JSON.parse(json, revive) as CardData[];
-  return raw.map((card) => ({
-    ...card,
-    calendars: card.calendars.map((c) => ({ ...c, holidays: new Set(c.holidays as unknown as string[]) }) as Calendar),
-    models: card.models.map((m) => ({
-      ...m,
-      versions: m.versions.map((v) => {
-        if (v.kind !== "price" || !v.currencies) return v;
-        return { ...v, currencies: new Map(Object.entries(v.currencies as unknown as Record<string, VersionPrices>)) } as Version;
-      }),
-    })),
+type ModelHead = Omit<Model, "versions" | "fees">;
+type ModelBody = Pick<Model, "versions" | "fees">;
+
+/** Serialises parsed cards, one head and one body per card: exact numbers as "n/d" strings, sets as arrays, maps as objects. */
+export function toSnapshot(cards: CardData[]): SnapshotEntry[] {
+  return cards.map((c) => ({
+    head: JSON.stringify({ info: c.info, calendars: c.calendars, models: c.models.map(({ versions: _v, fees: _f, ...head }) => head) }, encode),
+    body: JSON.stringify(c.models.map((m): ModelBody => ({ versions: m.versions, ...(m.fees ? { fees: m.fees } : {}) })), encode),
   }));
+}
+
+/** A model body from JSON: versions' currencies back to Maps. */
+function rebuildBody(m: ModelBody): ModelBody {
+  return {
+    ...m,
+    versions: m.versions.map((v) => {
+      if (v.kind !== "price" || !v.currencies) return v;
+      return { ...v, currencies: new Map(Object.entries(v.currencies as unknown as Record<string, VersionPrices>)) } as Version;
+    }),
+  };
+}
+
+/**
+ * Rebuilds parsed cards from `toSnapshot` output (every exact number, however deep, revived). A
+ * card's heads are parsed now; its bodies on the first read of any of its models' `versions` or
+ * `fees`, so start-up pays only for the cards a command prices.
+ */
+export function fromSnapshot(entries: SnapshotEntry[]): CardData[] {
+  return entries.map((entry) => {
+    const head = JSON.parse(entry.head, revive) as { info: CardData["info"]; calendars: Calendar[]; models: ModelHead[] };
+    let bodies: ModelBody[] | undefined;
+    const body = (i: number): ModelBody => (bodies ??= (JSON.parse(entry.body, revive) as ModelBody[]).map(rebuildBody))[i]!;
+    const models = head.models.map((h, i) =>
+      Object.defineProperties(h as Model, {
+        versions: { get: () => body(i).versions, enumerable: true, configurable: true },
+        fees: { get: () => body(i).fees, enumerable: true, configurable: true },
+      }),
+    );
+    return { ...head, calendars: head.calendars.map((c) => ({ ...c, holidays: new Set(c.holidays as unknown as string[]) }) as Calendar), models };
+  });
 }
