@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { loadRateCards } from "../../src/cards/load.js";
 import { Exact } from "../../src/core/exact.js";
 import { formatInstant, parseInstant } from "../../src/core/instant.js";
@@ -16,7 +17,9 @@ import { startPostgres, type Postgres } from "../helpers/postgres.js";
 
 const acme = readFileSync(join(ROOT, "test/fixtures/intervals/acme.yaml"), "utf8");
 const dir = tempDir({ "acme.yaml": acme });
-const RANGE = ["--from", "2025-01-01", "--to", "2026-12-31", "--rates", "acme.yaml"];
+/** The models these logs use: acme's and DeepSeek's (three-bucket prices; the other built-in cards have cache-write prices, which the v2 part below covers). */
+const V1_MODELS = [acme, readFileSync(join(ROOT, "rates/deepseek.yaml"), "utf8")].flatMap((t) => Object.keys((parse(t) as { models: object }).models));
+const RANGE = [...V1_MODELS, "--from", "2025-01-01", "--to", "2026-12-31", "--rates", "acme.yaml"];
 
 /** A small seeded generator (mulberry32), so the logs are the same on every run. */
 function prng(seed: number): () => number {

@@ -28,6 +28,7 @@ export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<stri
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", TZ: "UTC", ...opts.env },
     input: opts.input ?? "",
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024, // exports of every built-in card run past the 1 MB default
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -56,6 +56,14 @@ function fromRow(r: PriceInterval | undefined): string | undefined {
   return r && [r.billedAs, r.window, r.currency, r.prices.input_cache_hit.toDecimal(), r.prices.input_cache_miss.toDecimal(), r.prices.output.toDecimal()].join(" ");
 }
 
+/** A row with what else tells neighbours apart: cache-write prices and long-context tiers (v2 cards). */
+function fullRow(r: PriceInterval): string {
+  const w = r.prices.input_cache_write?.toDecimal() ?? "-";
+  const writes = Object.entries(r.prices.writes ?? {}).map(([k, v]) => `${k}=${v.toDecimal()}`);
+  const tiers = (r.window === null ? (r.version.tiers ?? []) : []).map((t) => `${t.above.toDecimal()}:${t.prices.output.toDecimal()}`);
+  return [fromRow(r), w, ...writes, ...tiers].join(" ");
+}
+
 const models = selectModels(book).map(([shown]) => shown);
 
 describe("priceIntervals", () => {
@@ -72,7 +80,7 @@ describe("priceIntervals", () => {
         const prev = rows[i - 1];
         if (prev) {
           expect(prev.end).toBeLessThanOrEqual(r.start);
-          if (prev.end === r.start) expect(fromRow(prev)).not.toBe(fromRow(r));
+          if (prev.end === r.start) expect(fullRow(prev)).not.toBe(fullRow(r));
         }
       }
     }
