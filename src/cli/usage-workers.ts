@@ -29,8 +29,8 @@ const MIN_BYTES = 32 * 1024 * 1024;
 const ROWS = 1 << 14;
 /** Row kind of a line too long to read (besides RECORD, SKIP and IGNORED). */
 const LONG = 9;
-/** Numbers per row: kind, line, instant (NaN: none), hit, miss, output, reasoning, model, dedup, dedupA, dedupB; or kind, line, reason, detail. */
-const WIDTH = 11;
+/** Numbers per row: kind, line, instant (NaN: none), hit, miss, output, reasoning, model, dedup, dedupA, dedupB, write; or kind, line, reason, detail. */
+const WIDTH = 12;
 
 /** One batch of a file's rows, as posted by a worker. */
 interface Batch {
@@ -84,7 +84,7 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
   const { Worker } = await import("node:worker_threads"); // loaded only here: it costs start-up time
   const bundle = globalThis.__ratecardBundle!;
   const queues: Batch[][] = sources.map(() => []);
-  const record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, dedup: false, dedupA: 0, dedupB: 0 };
+  const record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, write: 0, dedup: false, dedupA: 0, dedupB: 0 };
   const models: string[][] = sources.map(() => []);
   let current = 0;
   let next = 0;
@@ -123,6 +123,7 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
             record.dedup = rows[o + 8] === 1;
             record.dedupA = rows[o + 9]!;
             record.dedupB = rows[o + 10]!;
+            record.write = rows[o + 11]!;
             on.record(record, name, line);
           } else if (kind === SKIP) {
             on.skip(SKIP_REASONS[rows[o + 2]!]!, batch.details[rows[o + 3]!]!, name, line);
@@ -217,6 +218,7 @@ export function usageWorker(dialect: Dialect, port: MessagePort): void {
         rows[o + 8] = r.dedup ? 1 : 0;
         rows[o + 9] = r.dedupA;
         rows[o + 10] = r.dedupB;
+        rows[o + 11] = r.write;
       } else if (kind === SKIP) {
         rows[o + 2] = SKIP_REASONS.indexOf(reader.reason);
         rows[o + 3] = details.length;

@@ -84,7 +84,7 @@ export class UsageAggregator {
     }
     let cell = days.lastDay === day ? days.last : days.byDay.get(day);
     if (!cell) {
-      cell = { day, span, window, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n };
+      cell = { day, span, window, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, write: 0n };
       days.byDay.set(day, cell);
     }
     days.lastDay = day;
@@ -94,6 +94,7 @@ export class UsageAggregator {
     if (r.miss !== 0) cell.miss += BigInt(r.miss);
     if (r.output !== 0) cell.output += BigInt(r.output);
     if (r.reasoning !== 0) cell.reasoning += BigInt(r.reasoning);
+    if (r.write !== 0) cell.write += BigInt(r.write);
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
   }

@@ -14,6 +14,8 @@ export interface Sums {
   miss: bigint;
   output: bigint;
   reasoning: bigint;
+  /** The cache-write part of `miss`. */
+  write: bigint;
 }
 
 /** The sums of one (day, span, window); `day` is 0 when no time dimension is asked for. */

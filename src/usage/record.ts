@@ -44,7 +44,7 @@ function readFields(b: Buffer, start: number, end: number, f: RawFields): string
 export class RecordReader {
   private readonly f = newFields();
   /** The record of the last line read as RECORD. */
-  readonly record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, dedup: false, dedupA: 0, dedupB: 0 };
+  readonly record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, write: 0, dedup: false, dedupA: 0, dedupB: 0 };
   /** The reason and detail of the last line read as SKIP. */
   reason: SkipReason = "no-usage";
   detail = "";
@@ -106,6 +106,7 @@ export class RecordReader {
     r.miss = miss;
     r.output = output;
     r.reasoning = reasoning;
+    r.write = 0;
     return undefined;
   }
 
@@ -116,6 +117,7 @@ export class RecordReader {
     const r = this.record;
     r.hit = n(T.cacheRead);
     r.miss = n(T.input) + n(T.cacheCreation);
+    r.write = n(T.cacheCreation);
     r.output = n(T.output);
     r.reasoning = 0;
     return undefined;

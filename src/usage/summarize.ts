@@ -9,7 +9,7 @@ import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./per
 import type { Dimension, GroupKey, SkipSummary, TokenCounts, UsageBucket, UsageGroup, UsageLine, UsageReport } from "./types.js";
 
 const MILLION = Exact.int(1000000);
-const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "output"];
+const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output"];
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
 
 /** Everything besides the cells that the report carries. */
@@ -36,10 +36,11 @@ function addTo(s: Sums, c: Sums): void {
   s.miss += c.miss;
   s.output += c.output;
   s.reasoning += c.reasoning;
+  s.write += c.write;
 }
 
 function emptySums(): Sums {
-  return { records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n };
+  return { records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, write: 0n };
 }
 
 function tokenCounts(s: Sums): TokenCounts {
@@ -85,11 +86,13 @@ function linesOf(book: RateBook, cells: Cell[]): UsageLine[] {
   for (const { cell, sums } of merged.values()) {
     const res = cell.span.res!;
     const prices = priceSetOf(cell);
-    const tokens = { input_cache_hit: sums.hit, input_cache_miss: sums.miss, output: sums.output };
+    // Cache writes are part of the misses; a version with a default cache-write price bills them on their own line.
+    const write = prices.input_cache_write ? sums.write : 0n;
+    const tokens = { input_cache_hit: sums.hit, input_cache_miss: sums.miss - write, input_cache_write: write, output: sums.output };
     for (const bucket of BUCKETS) {
       if (tokens[bucket] === 0n) continue;
       const t = Exact.int(tokens[bucket]);
-      const rate = prices[bucket];
+      const rate = prices[bucket]!;
       lines.push({
         model: cell.span.model,
         billedAs: res.billedAs,

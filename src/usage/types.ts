@@ -38,6 +38,8 @@ export interface UsageRecord {
   output: number;
   /** The thinking part of `output`, shown separately and never billed twice. */
   reasoning: number;
+  /** The cache-write part of `miss` (Anthropic's cache_creation_input_tokens): billed at the version's default cache-write price when it has one. */
+  write: number;
   /** Whether the record has Claude Code's message.id and requestId (records repeated in session logs count once). */
   dedup: boolean;
   /** The 64-bit fingerprint of message.id + requestId, when `dedup`. */
@@ -53,8 +55,8 @@ export interface TokenCounts {
   reasoning: Exact;
 }
 
-/** The billed buckets of a usage line (reasoning is inside output). */
-export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "output";
+/** The billed buckets of a usage line (reasoning is inside output; cache writes have their own line only where the version prices them). */
+export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output";
 
 /** One priced line of a group: the tokens of one bucket under one price version and window. */
 export interface UsageLine {

@@ -48,3 +48,33 @@ describe("built-in provider cards", () => {
     expect([...new Set(JSON.parse(r.stdout).models.map((m: { model: string }) => m.model))]).toEqual(["gpt-6.2-astra", "gpt-6.2-sol"]);
   });
 });
+
+describe("usage with the built-in Anthropic card", () => {
+  const line = (ts: string, req: string, model: string, u: object) =>
+    JSON.stringify({ type: "assistant", timestamp: ts, requestId: req, message: { id: `msg_${req}`, model, usage: u } });
+  const log = [
+    line("2025-12-01T10:00:00.000Z", "r1", "claude-sonnet-4-5-20250929", { input_tokens: 100, cache_read_input_tokens: 20000, cache_creation_input_tokens: 1000, output_tokens: 500 }),
+    line("2025-12-01T10:00:01.000Z", "r1", "claude-sonnet-4-5-20250929", { input_tokens: 100, cache_read_input_tokens: 20000, cache_creation_input_tokens: 1000, output_tokens: 500 }),
+    line("2026-01-15T09:00:00.000Z", "r2", "claude-opus-4-5-20251101", { input_tokens: 50, cache_read_input_tokens: 100000, cache_creation_input_tokens: 2000, output_tokens: 1000 }),
+    line("2026-11-02T08:00:00.000Z", "r3", "claude-haiku-4-5-20251001", { input_tokens: 10, output_tokens: 10 }),
+    line("2026-12-01T08:00:00.000Z", "r4", "claude-sonnet-4-5-20250929", { input_tokens: 10, output_tokens: 10 }),
+  ].join("\n") + "\n";
+
+  it("prices Claude Code logs by snapshot id at each record's instant, cache writes at the write price", () => {
+    const r = spawnCli(["usage", "-", "--by", "model", "-f", "json"], { input: log });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // Sonnet 4.5: 20000 x 0.30 + 100 x 3 + 1000 x 3.75 + 500 x 15 = 0.006 + 0.0003 + 0.00375 + 0.0075 = 0.01755 (the repeat counts once)
+    // Opus 4.5: 100000 x 0.50 + 50 x 5 + 2000 x 6.25 + 1000 x 25 = 0.05 + 0.00025 + 0.0125 + 0.025 = 0.08775
+    // Haiku 4.5: 10 x 1 + 10 x 5 = 0.00006; Sonnet 4.5 on 2026-12-01 is retired: skipped, never $0
+    expect(doc.total.cost).toBe("0.10536");
+    expect(doc.groups.map((g: { key: { model: string }; cost: string }) => [g.key.model, g.cost])).toEqual([
+      ["claude-haiku-4-5-20251001", "0.00006"],
+      ["claude-opus-4-5-20251101", "0.08775"],
+      ["claude-sonnet-4-5-20250929", "0.01755"],
+    ]);
+    const writes = doc.groups.flatMap((g: { lines: { bucket: string; tokens: string; rate: string }[] }) => g.lines.filter((l) => l.bucket === "input_cache_write"));
+    expect(writes.map((l: { tokens: string; rate: string }) => [l.tokens, l.rate])).toEqual([["2000", "6.25"], ["1000", "3.75"]]);
+    expect(doc.skipped.map((s: { reason: string; count: number }) => [s.reason, s.count])).toEqual([["retired-model", 1]]);
+  });
+});

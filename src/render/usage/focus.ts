@@ -12,7 +12,7 @@ const HEADER = [
 ] as const;
 
 const MILLION = Exact.int(1000000);
-const BUCKET_TEXT = { input_cache_hit: "input tokens, cache hit", input_cache_miss: "input tokens, cache miss", output: "output tokens" };
+const BUCKET_TEXT = { input_cache_hit: "input tokens, cache hit", input_cache_miss: "input tokens, cache miss", input_cache_write: "input tokens, cache write", output: "output tokens" };
 
 function describe(l: UsageLine): string {
   const model = l.billedAs ? `${l.model} billed as ${l.billedAs}` : l.model;

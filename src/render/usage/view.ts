@@ -40,7 +40,7 @@ function groupGrid(r: UsageReport): Grid {
 }
 
 const WINDOW_ORDER = { peak: 0, "off-peak": 1, flat: 2 };
-const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, output: 2 };
+const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, input_cache_write: 2, output: 3 };
 
 /** One row per price applied (model, billed as, version, window, bucket) over the whole report. */
 function priceGrid(r: UsageReport): Grid {
