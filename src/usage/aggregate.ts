@@ -1,6 +1,9 @@
 // Accumulates priced usage records: integer token sums per (UTC day, price span, window), skips per reason.
 
+import { inCurrency } from "../core/currency.js";
 import { InputError } from "../core/errors.js";
+import type { Exact } from "../core/exact.js";
+import type { Resolution } from "../core/resolve.js";
 import type { Instant } from "../core/instant.js";
 import type { RateBook } from "../core/types.js";
 import { FLAT, OFF_PEAK, PEAK, type Cell } from "./cell.js";
@@ -18,6 +21,9 @@ interface AggregateOptions {
   by: Dimension[];
   since?: Instant;
   until?: Instant;
+  /** The report currency and conversion rate (--currency, --fx): the cards' published prices in it, or converted. */
+  currency?: string;
+  fx?: Exact;
   /** The instant of records that carry none. */
   asOf?: Instant;
 }
@@ -115,6 +121,16 @@ export class UsageAggregator {
     return this.cells.flatMap((d) => (d ? [...d.byDay.values()] : []));
   }
 
+  /** Converts resolutions to `currency`, once per version (inCurrency fails naming one without published prices and no --fx). */
+  private converter(currency: string, fx: Exact | undefined): (res: Resolution) => Resolution {
+    const memo = new Map<object, Resolution>();
+    return (res) => {
+      let out = memo.get(res.version);
+      if (!out) memo.set(res.version, (out = inCurrency(res, currency, fx).res));
+      return out;
+    };
+  }
+
   /** The first record skipped, in reading order. */
   firstSkip(): { at: string; reason: SkipReason; detail: string } | undefined {
     return this.firstSkipped;
@@ -136,7 +152,8 @@ export class UsageAggregator {
     const priced = this.latest() !== undefined;
     return summarize(this.book, this.allCells(), {
       by: this.opts.by,
-      currency: this.currency ?? this.book.cards[0]?.currency ?? "USD",
+      currency: this.opts.currency ?? this.currency ?? this.book.cards[0]?.currency ?? "USD",
+      ...(this.opts.currency !== undefined ? { convert: this.converter(this.opts.currency, this.opts.fx) } : {}),
       since: this.opts.since,
       until: this.opts.until,
       first: priced ? this.first : undefined,

@@ -3,6 +3,7 @@
 import { Exact, sum } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
 import { compareNames } from "../core/order.js";
+import type { Resolution } from "../core/resolve.js";
 import type { PriceSet, RateBook, Window } from "../core/types.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
 import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
@@ -16,6 +17,8 @@ const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 }
 interface SummaryFacts {
   by: Dimension[];
   currency: string;
+  /** Prices a resolution in the report currency (--currency / --fx), when it is not the cards'. */
+  convert?: (res: Resolution) => Resolution;
   since?: Instant;
   until?: Instant;
   first?: Instant;
@@ -67,13 +70,13 @@ function keyOf(c: Cell, by: Dimension[]): { key: GroupKey; start: Instant | null
   return { key, start, end };
 }
 
-function priceSetOf(c: Cell): PriceSet {
-  const v = c.span.res!.version;
+function priceSetOf(c: Cell, res: Resolution): PriceSet {
+  const v = res.version;
   return c.window === PEAK ? v.peak! : c.window === OFF_PEAK ? v.offPeak! : v.flat!;
 }
 
 /** The priced lines of a group's cells: one per (model, billed as, version, window, bucket). */
-function linesOf(book: RateBook, cells: Cell[]): UsageLine[] {
+function linesOf(book: RateBook, cells: Cell[], convert?: (res: Resolution) => Resolution): UsageLine[] {
   const merged = new Map<string, { cell: Cell; sums: Sums }>();
   for (const c of cells) {
     const res = c.span.res!;
@@ -85,7 +88,7 @@ function linesOf(book: RateBook, cells: Cell[]): UsageLine[] {
   const lines: UsageLine[] = [];
   for (const { cell, sums } of merged.values()) {
     const res = cell.span.res!;
-    const prices = priceSetOf(cell);
+    const prices = priceSetOf(cell, convert ? convert(res) : res);
     // Cache writes are part of the misses; a version with a default cache-write price bills them on their own line.
     const write = prices.input_cache_write ? sums.write : 0n;
     const tokens = { input_cache_hit: sums.hit, input_cache_miss: sums.miss - write, input_cache_write: write, output: sums.output };
@@ -151,7 +154,7 @@ export function summarize(book: RateBook, cells: Cell[], facts: SummaryFacts): U
     const sums = emptySums();
     for (const c of g.cells) addTo(sums, c);
     addTo(total, sums);
-    const lines = linesOf(book, g.cells);
+    const lines = linesOf(book, g.cells, facts.convert);
     groups.push({ key: g.key, start: g.start, end: g.end, records: sums.records, tokens: tokenCounts(sums), cost: sum(lines.map((l) => l.cost)), lines });
   }
   groups.sort(compareGroups(facts.by));

@@ -98,9 +98,13 @@ export interface SkipSummary {
 /** The plan's estimate beside the actual spend of the same period. */
 export interface UsageComparison {
   plan: string;
-  /** The instant the plan was priced at: the period's start. */
+  /** The instant the plan was priced at: its own as_of, else the logs' start. */
   asOf: Instant;
-  estimates: { model: string; billedAs: string | null; total: Exact }[];
+  /** The span the plan's items cover, when they all have the same period. */
+  period?: { start: Instant; end: Instant };
+  /** Each model's estimate and its own actual spend (records logged as it or billed as the model it is billed as). */
+  estimates: { model: string; billedAs: string | null; total: Exact; actual: Exact }[];
+  /** The actual spend of every record. */
   actual: Exact;
 }
 

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { PROGRESS_MIN_BYTES } from "../../src/cli/progress.js";
+import { Exact } from "../../src/core/exact.js";
 import { ROOT, spawnCli, tempDir } from "../helpers/cli.js";
 
 const BOUNDARIES = "test/fixtures/usage/boundaries.jsonl";
@@ -13,12 +14,14 @@ const boundaries = readFileSync(join(ROOT, BOUNDARIES), "utf8");
 
 function json(stdout: string) {
   return JSON.parse(stdout) as {
+    currency: string;
+    period: { start: string | null; end: string | null };
     total: { records: number; cost: string; tokens: Record<string, string> };
     groups: { key: Record<string, string>; cost: string; records: number }[];
     skipped: { reason: string; count: number; first: { at: string }[] }[];
     duplicates: number;
     ignored: number;
-    compare: { plan: string; as_of: string; actual: string; estimates: { model: string; total: string }[] } | null;
+    compare: { plan: string; as_of: string; actual: string; period?: { start: string; end: string }; estimates: { model: string; total: string; actual: string }[] } | null;
   };
 }
 
@@ -88,19 +91,44 @@ describe("ratecard usage", () => {
     expect(until.total.cost).toBe("0.4568");
   });
 
-  it("sets a plan's estimate for the period's start beside the actual spend", () => {
+  it("sets each model's own estimate beside that model's actual spend, the plan priced at its own as_of", () => {
     const r = spawnCli(["usage", SMALL, "--compare", "examples/worked-example.yaml", "-f", "json"]);
     const c = json(r.stdout).compare!;
-    expect(c.as_of).toBe("2026-09-14T00:00:00Z");
-    // the reference workload (1M calls x 2,000 hit + 200 miss + 300 out) on V4-Flash, billed as
-    // Flash on 2026-09-14, at the calendar's typical share of peak hours (7 h x 5 days / 168 h = 35/168):
-    //   peak:     2,000 x 0.006 + 200 x 0.30 + 300 x 1.20 = 432 per call-million -> $432.00
-    //   off-peak: 2,000 x 0.003 + 200 x 0.15 + 300 x 0.60 = 216                 -> $216.00
-    //   432 x 35/168 + 216 x 133/168 = 90 + 171 = $261
-    expect(c.estimates.find((e) => e.model === "deepseek-v4-flash")!.total).toBe("261");
+    expect(c.as_of).toBe("2026-04-24T00:00:00Z"); // the plan's as_of, not the logs' start
+    // the reference workload at the launch prices: $168 on V4-Flash, $1,682 on V4-Pro (DESIGN.md)
+    const flash = c.estimates.find((e) => e.model === "deepseek-v4-flash")!;
+    const pro = c.estimates.find((e) => e.model === "deepseek-v4-pro")!;
+    expect([flash.total, pro.total]).toEqual(["168", "1682"]);
+    // each actual is the spend of that model's own records, read from the by-model report
+    const byModel = json(spawnCli(["usage", SMALL, "--by", "model", "-f", "json"]).stdout);
+    const spend = (m: string) => byModel.groups.find((g) => g.key.model === m)!.cost;
+    expect([flash.actual, pro.actual]).toEqual([spend("deepseek-v4-flash"), spend("deepseek-v4-pro")]);
     expect(c.actual).toBe(json(r.stdout).total.cost);
     const table = spawnCli(["usage", SMALL, "--compare", "examples/worked-example.yaml"]).stdout;
-    expect(table).toContain('plan "support bot" priced at 2026-09-14, actual spend $0.0031:');
+    expect(table).toContain('plan "support bot" priced at 2026-04-24, actual spend $0.0031:');
+    expect(table).toMatch(/deepseek-v4-pro: estimate \$1,682\.00, actual \$0\.0023 = /);
+  });
+
+  it("prices the plan over its period and warns when the logs cover another range, showing both", () => {
+    const dir = tempDir({ "sept.yaml": "name: september\nas_of: 2026-09-01\nmodels: [deepseek-v4-pro]\ncalls: 100/day\nperiod: 2026-09\nmiss: 1000\n" });
+    const r = spawnCli(["usage", join(ROOT, SMALL), "--compare", "sept.yaml", "-f", "json"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const c = json(r.stdout).compare!;
+    expect(c.period).toEqual({ start: "2026-09-01T00:00:00Z", end: "2026-10-01T00:00:00Z" });
+    const range = `${json(r.stdout).period.start?.slice(0, 10)} to ${json(r.stdout).period.end?.slice(0, 10)}`;
+    expect(r.stderr).toContain(`ratecard: warning: --compare: the logs cover ${range} but the plan's period is 2026-09-01 to 2026-10-01`);
+    const same = spawnCli(["usage", join(ROOT, SMALL), "--compare", "sept.yaml", "--since", "2026-09-01", "--until", "2026-09-30"], { cwd: dir });
+    expect(same.stderr).not.toContain("--compare: the logs cover");
+  });
+
+  it("prices the logs in another currency with --currency / --fx", () => {
+    const usd = json(spawnCli(["usage", BOUNDARIES, "-f", "json"]).stdout);
+    const fx = json(spawnCli(["usage", BOUNDARIES, "--currency", "EUR", "--fx", "0.5", "-f", "json"]).stdout);
+    expect(fx.currency).toBe("EUR");
+    expect(Exact.parseDecimal(fx.total.cost)!.eq(Exact.parseDecimal(usd.total.cost)!.mul(Exact.parseDecimal("0.5")!))).toBe(true);
+    const bad = spawnCli(["usage", BOUNDARIES, "--currency", "EUR"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no published EUR prices .*give --fx/);
   });
 
   it("reads the --compare plan with the reader every command uses: { file: } token counts included", () => {

@@ -12,7 +12,8 @@ import { comparePlan } from "../../usage/compare.js";
 import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { cardSources } from "../config.js";
-import { collect, flagValue, formatOption, ratesOption, untilFlag } from "../flags.js";
+import { asOfOption, collect, currencyOptions, flagValue, formatOption, instantFlag, ratesOption, untilFlag } from "../flags.js";
+import { currencyFrom } from "../pricing.js";
 import { renderOptions, writeWarnings, type Io } from "../io.js";
 import { logSources, longLineDetail, streamLines } from "../log-lines.js";
 import { Progress } from "../progress.js";
@@ -30,6 +31,8 @@ interface UsageFlags {
   rates: string[];
   strict?: boolean;
   compare?: string;
+  currency?: string;
+  fx?: string;
   format: string;
 }
 
@@ -75,24 +78,27 @@ export function registerUsage(program: Command, io: Io): void {
     .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day; days are UTC)`, collect)
     .option("--since <date>", "only records at or after this date or instant")
     .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
-    .option("--as-of <date>", "the instant of records that carry none (else they are skipped)")
+    .addOption(asOfOption("--as-of <date>", "price at this instant: YYYY-MM-DD, an ISO date-time (UTC unless an offset is given), today, yesterday or now (here: the instant of records that carry none, else they are skipped)"))
     .addOption(new Option("--dialect <dialect>", "log shape; auto detects it record by record").choices(DIALECTS as unknown as string[]).default("auto"))
     .addOption(ratesOption())
     .option("--strict", "exit 2 when any record cannot be priced")
-    .option("--compare <plan>", "set a plan's estimate for the same period beside the actual spend")
+    .option("--compare <plan>", "set a plan's estimate (at its as_of, over its period) beside each model's actual spend")
+    .addOption(currencyOptions()[0]!)
+    .addOption(currencyOptions()[1]!)
     .addOption(formatOption("usage"))
     .action(action(async (paths: string[], flags: UsageFlags) => {
       const by = dimensions(flags.by);
       const since = flags.since !== undefined ? flagValue("--since", flags.since, parseInstant) : undefined;
       const until = flags.until !== undefined ? untilFlag("--until", flags.until) : undefined;
       if (since !== undefined && until !== undefined && since >= until) throw new UsageError("--since is not before --until", "give a --since earlier than --until");
-      const asOf = flags.asOf !== undefined ? flagValue("--as-of", flags.asOf, parseInstant) : undefined;
+      const asOf = flags.asOf !== undefined ? instantFlag("--as-of", flags.asOf, io.now()) : undefined;
+      const money = currencyFrom(flags);
       const plan = flags.compare !== undefined ? await readPlanFile(flags.compare, io) : undefined;
       const book = loadRateCards(cardSources(flags.rates, io));
       const sources = logSources(paths, io.cwd);
       if (!io.stdin && sources.some((src) => src.path === undefined)) refuseEndlessStdin();
 
-      const agg = new UsageAggregator(book, { by, since, until, asOf });
+      const agg = new UsageAggregator(book, { by, since, until, asOf, ...money });
       const progress = new Progress(io.stderr, sources.reduce((a, s) => a + s.size, 0));
       const onBytes = progress.on ? (bytes: number) => progress.bytes(bytes) : undefined;
       if (useWorkers(sources)) {
@@ -123,13 +129,16 @@ export function registerUsage(program: Command, io: Io): void {
       progress.done();
 
       const report = agg.report();
+      const compareWarnings: string[] = [];
       if (plan) {
         const start = report.period.start ?? asOf ?? io.now();
-        report.compare = comparePlan(book, plan, plan.name ?? flags.compare!, start, report.total.cost, report.currency);
+        const c = comparePlan(book, plan, plan.name ?? flags.compare!, start, report, money);
+        report.compare = c.compare;
+        compareWarnings.push(...c.warnings);
       }
       reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
-      report.warnings = latest !== undefined ? staleWarnings(book, agg.cardsUsed(), latest) : [];
+      report.warnings = [...(latest !== undefined ? staleWarnings(book, agg.cardsUsed(), latest) : []), ...compareWarnings];
       writeWarnings(io, report.warnings);
       io.stdout.write(await render("usage", flags.format, report, renderOptions(io)));
       return "ok";

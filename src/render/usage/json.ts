@@ -55,7 +55,8 @@ function usageJson(r: UsageReport): object {
           plan: r.compare.plan,
           as_of: formatInstant(r.compare.asOf),
           actual: r.compare.actual.toDecimal(),
-          estimates: r.compare.estimates.map((e) => ({ model: e.model, billed_as: e.billedAs, total: e.total.toDecimal() })),
+          ...(r.compare.period ? { period: { start: formatInstant(r.compare.period.start), end: formatInstant(r.compare.period.end) } } : {}),
+          estimates: r.compare.estimates.map((e) => ({ model: e.model, billed_as: e.billedAs, total: e.total.toDecimal(), actual: e.actual.toDecimal() })),
         }
       : null,
     warnings: r.warnings ?? [],

@@ -92,11 +92,12 @@ function noteLines(r: UsageReport): string[] {
 function compareLines(r: UsageReport): string[] {
   const c = r.compare;
   if (!c) return [];
-  const out = [`plan "${c.plan}" priced at ${formatInstantShort(c.asOf)}, actual spend ${formatMoney(c.actual, r.currency)}:`];
+  const period = c.period ? ` for ${formatInstantShort(c.period.start)} to ${formatInstantShort(c.period.end)}` : "";
+  const out = [`plan "${c.plan}" priced at ${formatInstantShort(c.asOf)}${period}, actual spend ${formatMoney(c.actual, r.currency)}:`];
   for (const e of c.estimates) {
     const model = e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
-    const share = e.total.isZero() ? "n/a" : formatShare(c.actual.div(e.total).roundHalfEven(4));
-    out.push(`  ${model}: estimate ${formatMoney(e.total, r.currency)}, actual is ${share} of it`);
+    const share = e.total.isZero() ? "n/a" : formatShare(e.actual.div(e.total).roundHalfEven(4));
+    out.push(`  ${model}: estimate ${formatMoney(e.total, r.currency)}, actual ${formatMoney(e.actual, r.currency)} = ${share} of it`);
   }
   return out;
 }
