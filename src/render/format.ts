@@ -1,6 +1,6 @@
 // Display formatting shared by renderers: money, rates, token counts, multiples, labels.
 
-import { Exact } from "../core/exact.js";
+import { Exact, sum } from "../core/exact.js";
 import type { Bucket, Window } from "../core/types.js";
 
 const SYMBOLS: Record<string, string> = { USD: "$", CNY: "¥", EUR: "€", GBP: "£", JPY: "¥" };
@@ -48,6 +48,35 @@ export function formatMoneyBeside(amount: Exact, beside: Exact, currency: string
   return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
 }
 
+/** The value a money text shows ("$1,682.00" -> 1682). */
+function shownValue(text: string): Exact {
+  return Exact.parseDecimal(text.replace(/[^0-9.-]/g, "")) ?? Exact.ZERO;
+}
+
+/** Money to exactly `places` decimals, grouped ("$59.375"). */
+function moneyAt(amount: Exact, places: number, currency: string): string {
+  const text = amount.toFixedPlaces(places);
+  const sign = text.startsWith("-") ? "-" : "";
+  return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
+}
+
+/**
+ * A money formatter for a table whose amounts add up: each group's parts, as shown, sum to its
+ * total as shown. Cents (formatMoney) when they already do; else every amount with the fewest
+ * places that make every group add up ("$59.375"), up to 12.
+ */
+export function moneyAddingUp(groups: readonly { parts: readonly Exact[]; total: Exact }[], currency: string): (x: Exact) => string {
+  const addsUp = (show: (x: Exact) => string) =>
+    groups.every((g) => sum(g.parts.map((p) => shownValue(show(p)))).eq(shownValue(show(g.total))));
+  const cents = (x: Exact) => formatMoney(x, currency);
+  if (addsUp(cents)) return cents;
+  for (let places = 3; places <= 12; places++) {
+    const fixed = (x: Exact) => moneyAt(x, places, currency);
+    if (addsUp(fixed)) return fixed;
+  }
+  return cents;
+}
+
 /** A display-only float of an exact amount, for chart geometry (every figure a person reads stays exact text). */
 export function chartNumber(e: Exact): number {
   return Number(e.toFixedPlaces(9));
@@ -63,6 +92,11 @@ export function formatRate(rate: Exact, currency: string): string {
 /** A token count: whole numbers grouped, fractional expected counts to two decimals. */
 export function formatTokens(tokens: Exact): string {
   return withSeparators(tokens.isInteger() ? tokens.toFixedPlaces(0) : tokens.toFixedPlaces(2));
+}
+
+/** A count with thousands separators ("1,000,000"). */
+export function formatCount(n: number | bigint): string {
+  return group(String(n));
 }
 
 /** A multiple of the cheapest total ("10.01x"). */

@@ -49,3 +49,10 @@ describe("sweep (golden)", () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/sweep.${EXT[format]}`);
   });
 });
+
+describe("counts", () => {
+  it("carry thousands separators in headlines and count columns", () => {
+    const r = spawnCli(["sweep", "examples/worked-example.yaml", "--vary", "reply=0..1000+1", "-f", "markdown"]);
+    expect(r.stdout).toContain("· 1,001 points ·");
+  });
+});

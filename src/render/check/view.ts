@@ -4,7 +4,7 @@ import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
 import type { Column, Document, Section } from "../document.js";
-import { chartNumber, formatMoney } from "../format.js";
+import { chartNumber, formatMoney, moneyAddingUp } from "../format.js";
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
@@ -96,11 +96,13 @@ export function breakdown(p: PlanCheck): { head: string[]; rows: string[][] } {
   const cur = p.estimate.currency;
   const models = p.estimate.estimates;
   const items = [...new Set(models.flatMap((e) => e.items.map((i) => i.workload)))];
-  const rows = items.map((w) => [w, ...models.map((e) => {
+  // each model's column adds up to its total as shown
+  const money = models.map((e) => moneyAddingUp([{ parts: e.items.map((i) => i.total), total: e.total }], cur));
+  const rows = items.map((w) => [w, ...models.map((e, k) => {
     const it = e.items.find((i) => i.workload === w);
-    return it ? formatMoney(it.total, cur) : "—";
+    return it ? money[k]!(it.total) : "—";
   })]);
-  rows.push(["total", ...models.map((e) => formatMoney(e.total, cur))]);
+  rows.push(["total", ...models.map((e, k) => money[k]!(e.total))]);
   return { head: ["item", ...models.map((e) => e.model)], rows };
 }
 

@@ -5,7 +5,7 @@ import { sum } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, Line, ModelEstimate, StretchEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
-import { bucketLabel, chartNumber, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
+import { bucketLabel, chartNumber, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
 export interface ViewRow {
@@ -94,6 +94,13 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
   if (e.perDay && e.items.length > 1) facts.push(`total ${formatMoney(e.perDay, currency)} per day on average`);
   const rows: ViewRow[] = [];
   const several = e.items.length > 1;
+  // the amounts shown add up: lines to each subtotal, subtotals (or lines) to the total
+  const money = moneyAddingUp(
+    several
+      ? [...e.items.map((i) => ({ parts: i.lines.map((l) => l.cost), total: i.total })), { parts: e.items.map((i) => i.total), total: e.total }]
+      : [{ parts: e.items.flatMap((i) => i.lines.map((l) => l.cost)), total: e.total }],
+    currency,
+  );
   for (const item of e.items) {
     item.lines.forEach((l, k) => {
       const st = l.stretch !== undefined && item.lines[k - 1]?.stretch !== l.stretch ? item.stretches?.[l.stretch] : undefined;
@@ -105,18 +112,18 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
         window: windowLabel(l.window),
         tokens: formatTokens(l.fee ? l.count! : l.tokens),
         rate: l.fee ? `${formatRate(l.rate, currency)} per ${formatTokens(l.per!)}` : formatRate(l.rate, currency),
-        cost: formatMoney(l.cost, currency),
+        cost: money(l.cost),
       });
     });
-    if (several) rows.push({ kind: "subtotal", workload: item.workload, bucket: "subtotal", window: "", tokens: "", rate: "", cost: formatMoney(item.total, currency) });
+    if (several) rows.push({ kind: "subtotal", workload: item.workload, bucket: "subtotal", window: "", tokens: "", rate: "", cost: money(item.total) });
   }
-  rows.push({ kind: "total", workload: "total", bucket: "", window: "", tokens: "", rate: "", cost: formatMoney(e.total, currency) });
+  rows.push({ kind: "total", workload: "total", bucket: "", window: "", tokens: "", rate: "", cost: money(e.total) });
   const lines = e.items.flatMap((i) => i.lines);
   const notes = [...new Set(lines.map((l) => l.note).filter((n): n is string => !!n))];
   for (const n of notes) facts.push(`cache writes: ${n}`);
   const shown = sum(lines.map((l) => l.cost.roundHalfEven(2)));
   const sumLine = lines.length > 1 && shown.eq(e.total.roundHalfEven(2)) && !lines.some((l) => l.cost.roundHalfEven(2).isZero() && !l.cost.isZero())
-    ? `${lines.map((l) => formatMoney(l.cost, currency)).join(" + ")} = ${formatMoney(e.total, currency)}`
+    ? `${lines.map((l) => money(l.cost)).join(" + ")} = ${money(e.total)}`
     : undefined;
   return { title: modelTitle(e), facts, hasWindows: lines.some((l) => l.window), rows, sumLine };
 }

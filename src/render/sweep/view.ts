@@ -6,7 +6,7 @@ import type { Axis } from "../../core/sweep-axis.js";
 import type { Frac, Sweep } from "../../core/sweep.js";
 import type { SweepTable } from "../../report/types.js";
 import type { Chart, Column, Document } from "../document.js";
-import { formatMoney, formatShare, formatTokens } from "../format.js";
+import { formatCount, formatMoney, formatShare, formatTokens } from "../format.js";
 
 
 /** Reads every row of a sweep into exact values. */
@@ -41,7 +41,7 @@ function costText(c: Exact | null, currency: string): string {
 /** "ratecard sweep · reply = 0..4000+1000 · USD" */
 function sweepHeadline(s: Sweep): string {
   const vary = s.axes.map((a) => `${axisName(a)} = ${a.spec}`).join(" × ");
-  return `sweep of ${vary} · ${s.size} point${s.size === 1 ? "" : "s"} · total cost in ${s.currency}`;
+  return `sweep of ${vary} · ${formatCount(s.size)} point${s.size === 1 ? "" : "s"} · total cost in ${s.currency}`;
 }
 
 /** One line per model without a price at some points. */

@@ -5,7 +5,7 @@ import { formatInstantShort } from "../../core/instant.js";
 import { compareNames } from "../../core/order.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
 import type { Chart, Column, ColumnKind, Document, Note, Section } from "../document.js";
-import { bucketLabel, chartNumber, formatMoney, formatRate, formatShare, formatTokens } from "../format.js";
+import { bucketLabel, chartNumber, formatCount, formatMoney, formatRate, formatShare, formatTokens, moneyAddingUp } from "../format.js";
 
 /** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
 interface Grid {
@@ -18,22 +18,22 @@ interface Grid {
 function usageHeadline(r: UsageReport): string {
   const { start, end } = r.period;
   const span = start !== null && end !== null ? ` ${formatInstantShort(start)} to ${formatInstantShort(end)} (UTC, end excluded)` : "";
-  return `usage${span} · ${r.total.records} record${r.total.records === 1 ? "" : "s"} priced, each at its own instant · ${r.currency}`;
+  return `usage${span} · ${formatCount(r.total.records)} record${r.total.records === 1 ? "" : "s"} priced, each at its own instant · ${r.currency}`;
 }
 
 /** One row per group, then the total: tokens per bucket and cost. */
 function groupGrid(r: UsageReport): Grid {
   const dims = r.by.length > 0 ? r.by : ["group"];
   const head = [...dims, "records", "cache hit", "cache miss", "output", "of it reasoning", "cost"];
-  const money = (x: Exact) => formatMoney(x, r.currency);
+  const money = moneyAddingUp([{ parts: r.groups.map((g) => g.cost), total: r.total.cost }], r.currency); // the groups shown add up to the total shown
   const rows = r.groups.map((g) => [
     ...r.by.map((d) => g.key[d] ?? ""),
-    String(g.records),
+    formatCount(g.records),
     formatTokens(g.tokens.input_cache_hit), formatTokens(g.tokens.input_cache_miss), formatTokens(g.tokens.output), formatTokens(g.tokens.reasoning),
     money(g.cost),
   ]);
   const t = r.total;
-  rows.push(["total", ...dims.slice(1).map(() => ""), String(t.records),
+  rows.push(["total", ...dims.slice(1).map(() => ""), formatCount(t.records),
     formatTokens(t.tokens.input_cache_hit), formatTokens(t.tokens.input_cache_miss), formatTokens(t.tokens.output), formatTokens(t.tokens.reasoning),
     money(t.cost)]);
   return { head, rows, right: head.map((_, i) => i >= dims.length) };
@@ -74,16 +74,16 @@ function noteLines(r: UsageReport): string[] {
   const out: string[] = [];
   const skipped = r.skipped.reduce((a, s) => a + s.count, 0);
   if (skipped > 0) {
-    out.push(`skipped ${skipped} record${skipped === 1 ? "" : "s"} that cannot be priced (not in the total):`);
+    out.push(`skipped ${formatCount(skipped)} record${skipped === 1 ? "" : "s"} that cannot be priced (not in the total):`);
     for (const s of r.skipped) {
-      const more = s.count > s.first.length ? `, ${s.count - s.first.length} more` : "";
-      out.push(`  ${s.reason}: ${s.count} (${s.first.map((f) => `${f.at} ${f.detail}`).join("; ")}${more})`);
+      const more = s.count > s.first.length ? `, ${formatCount(s.count - s.first.length)} more` : "";
+      out.push(`  ${s.reason}: ${formatCount(s.count)} (${s.first.map((f) => `${f.at} ${f.detail}`).join("; ")}${more})`);
     }
   }
   const facts: string[] = [];
-  if (r.duplicates > 0) facts.push(`${r.duplicates} repeated session-log record${r.duplicates === 1 ? "" : "s"} counted once`);
-  if (r.ignored > 0) facts.push(`${r.ignored} session event${r.ignored === 1 ? "" : "s"} without usage ignored`);
-  if (r.outsidePeriod > 0) facts.push(`${r.outsidePeriod} record${r.outsidePeriod === 1 ? "" : "s"} outside the period`);
+  if (r.duplicates > 0) facts.push(`${formatCount(r.duplicates)} repeated session-log record${r.duplicates === 1 ? "" : "s"} counted once`);
+  if (r.ignored > 0) facts.push(`${formatCount(r.ignored)} session event${r.ignored === 1 ? "" : "s"} without usage ignored`);
+  if (r.outsidePeriod > 0) facts.push(`${formatCount(r.outsidePeriod)} record${r.outsidePeriod === 1 ? "" : "s"} outside the period`);
   if (facts.length > 0) out.push(facts.join(" · "));
   return out;
 }
