@@ -118,6 +118,11 @@ export class Exact {
 
   /** Rounds half-even to `places` decimal places (places >= 0). */
   roundHalfEven(places: number): Exact {
+    return Exact.of(this.scaledHalfEven(places), 10n ** BigInt(places));
+  }
+
+  /** The value times 10^places, rounded half-even to a whole number (roundHalfEven's numerator, unreduced). */
+  scaledHalfEven(places: number): bigint {
     const scale = 10n ** BigInt(places);
     const scaled = this.n * scale;
     let q = scaled / this.d;
@@ -128,7 +133,7 @@ export class Exact {
     }
     const twice = 2n * r;
     if (twice > this.d || (twice === this.d && q % 2n !== 0n)) q += 1n;
-    return Exact.of(q, scale);
+    return q;
   }
 
   /**

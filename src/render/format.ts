@@ -66,14 +66,21 @@ function moneyAt(amount: Exact, places: number, currency: string): string {
  * places that make every group add up ("$59.375"), up to 12.
  */
 export function moneyAddingUp(groups: readonly { parts: readonly Exact[]; total: Exact }[], currency: string): (x: Exact) => string {
-  const addsUp = (show: (x: Exact) => string) =>
-    groups.every((g) => sum(g.parts.map((p) => shownValue(show(p)))).eq(shownValue(show(g.total))));
+  // at `places`, as whole numbers of 10^-places (one BigInt sum per group, linear)
+  const addsUpAt = (places: number) =>
+    groups.every((g) => {
+      let s = 0n;
+      for (const p of g.parts) s += p.scaledHalfEven(places);
+      return s === g.total.scaledHalfEven(places);
+    });
+  const subCent = (x: Exact) => !x.isZero() && x.scaledHalfEven(2) === 0n;
   const cents = (x: Exact) => formatMoney(x, currency);
-  if (addsUp(cents)) return cents;
-  for (let places = 3; places <= 12; places++) {
-    const fixed = (x: Exact) => moneyAt(x, places, currency);
-    if (addsUp(fixed)) return fixed;
-  }
+  // formatMoney shows an amount under a cent by its significant digits: compare those texts' values
+  const centsAddUp = groups.some((g) => g.parts.some(subCent) || subCent(g.total))
+    ? groups.every((g) => sum(g.parts.map((p) => shownValue(cents(p)))).eq(shownValue(cents(g.total))))
+    : addsUpAt(2);
+  if (centsAddUp) return cents;
+  for (let places = 3; places <= 12; places++) if (addsUpAt(places)) return (x) => moneyAt(x, places, currency);
   return cents;
 }
 

@@ -1,7 +1,7 @@
 // An estimate report as a document: a block per model (facts, priced lines, totals), then the comparison.
 
 import { multiples } from "../../core/estimate.js";
-import { sum } from "../../core/exact.js";
+import type { Exact } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, Line, ModelEstimate, StretchEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
@@ -101,6 +101,8 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
       : [{ parts: e.items.flatMap((i) => i.lines.map((l) => l.cost)), total: e.total }],
     currency,
   );
+  const rates = new Map<Exact, string>(); // lines share a few rate objects: format each once
+  const rateText = (r: Exact) => rates.get(r) ?? (rates.set(r, formatRate(r, currency)), rates.get(r)!);
   for (const item of e.items) {
     item.lines.forEach((l, k) => {
       const st = l.stretch !== undefined && item.lines[k - 1]?.stretch !== l.stretch ? item.stretches?.[l.stretch] : undefined;
@@ -111,7 +113,7 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
         bucket: lineLabel(l),
         window: windowLabel(l.window),
         tokens: formatTokens(l.fee ? l.count! : l.tokens),
-        rate: l.fee ? `${formatRate(l.rate, currency)} per ${formatTokens(l.per!)}` : formatRate(l.rate, currency),
+        rate: l.fee ? `${rateText(l.rate)} per ${formatTokens(l.per!)}` : rateText(l.rate),
         cost: money(l.cost),
       });
     });
@@ -121,8 +123,9 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
   const lines = e.items.flatMap((i) => i.lines);
   const notes = [...new Set(lines.map((l) => l.note).filter((n): n is string => !!n))];
   for (const n of notes) facts.push(`cache writes: ${n}`);
-  const shown = sum(lines.map((l) => l.cost.roundHalfEven(2)));
-  const sumLine = lines.length > 1 && shown.eq(e.total.roundHalfEven(2)) && !lines.some((l) => l.cost.roundHalfEven(2).isZero() && !l.cost.isZero())
+  let shown = 0n; // in cents, as whole numbers: linear in the lines
+  for (const l of lines) shown += l.cost.scaledHalfEven(2);
+  const sumLine = lines.length > 1 && shown === e.total.scaledHalfEven(2) && !lines.some((l) => l.cost.scaledHalfEven(2) === 0n && !l.cost.isZero())
     ? `${lines.map((l) => money(l.cost)).join(" + ")} = ${money(e.total)}`
     : undefined;
   return { title: modelTitle(e), facts, hasWindows: lines.some((l) => l.window), rows, sumLine };

@@ -60,22 +60,24 @@ export interface GridCell {
  */
 export function drawGrid(columns: readonly GridColumn[], head: readonly GridCell[], rows: readonly (readonly GridCell[])[]): string {
   const all = [head, ...rows];
-  const lines = all.map((r) => r.map((c, i) => (columns[i]!.wrap ? wrapText(c.text, columns[i]!.wrap!) : [c.text])));
+  const wraps = columns.some((c) => c.wrap);
+  // cell lines only where a column wraps; a plain cell is its one line
+  const lines = wraps ? all.map((r) => r.map((c, i) => (columns[i]!.wrap ? wrapText(c.text, columns[i]!.wrap!) : [c.text]))) : undefined;
   const widths = columns.map((col, i) => {
     if (col.wrap) return col.wrap;
     let w = 0;
-    for (const r of lines) for (const l of r[i]!) w = Math.max(w, displayWidth(l));
+    for (const r of all) w = Math.max(w, displayWidth(r[i]?.text ?? ""));
     return w;
   });
   const rule = (l: string, m: string, r: string) => l + widths.map((w) => "─".repeat(w + 2)).join(m) + r;
   const out: string[] = [rule("┌", "┬", "┐")];
   all.forEach((row, ri) => {
-    const cellLines = lines[ri]!;
-    const height = Math.max(1, ...cellLines.map((c) => c.length));
+    const cellLines = lines?.[ri];
+    const height = cellLines ? Math.max(1, ...cellLines.map((c) => c.length)) : 1;
     for (let h = 0; h < height; h++) {
       let text = "│";
       for (let i = 0; i < columns.length; i++) {
-        const t = cellLines[i]?.[h] ?? "";
+        const t = (cellLines ? cellLines[i]?.[h] : row[i]?.text) ?? "";
         const pad = " ".repeat(Math.max(0, widths[i]! - displayWidth(t)));
         const paint = row[i]?.paint;
         const shown = paint && t ? paint(t) : t;
