@@ -5,11 +5,15 @@ import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { InputError, UsageError } from "../core/errors.js";
 import { isQuotable, quote } from "../core/printable.js";
+import { LIMIT_ENV, limits } from "./limits.js";
+import { checkPlanOrReport } from "./sources.js";
 
 function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: limits().textBytes + 1 });
   if (r.error) {
-    const missing = (r.error as NodeJS.ErrnoException).code === "ENOENT";
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === "ENOBUFS") throw new InputError(`git printed more than the ${limits().textBytes}-byte limit for a text file`, `is it the right file? ${LIMIT_ENV.textBytes} raises the limit`);
+    const missing = code === "ENOENT";
     throw new InputError(missing ? "git is not installed (--base-ref needs it)" : `git failed: ${r.error.message}`, "install git, or compare two files: ratecard diff BASE HEAD");
   }
   return { ok: r.status === 0, out: r.stdout, err: r.stderr.trim().split("\n")[0] ?? "" };
@@ -36,5 +40,6 @@ export function readAtRef(ref: string, file: string, cwd: string): { file: strin
   if (!shown.ok) {
     throw new InputError(`the file does not exist at ${ref}`, "a new plan has no base to compare with: gate it with ratecard check", { file: label });
   }
+  checkPlanOrReport(shown.out, label);
   return { file: label, text: shown.out };
 }

@@ -75,7 +75,12 @@ export function textFilePath(path: string, cwd = process.cwd()): string {
  * Reads a text file: a regular file only (checked before opening), at most the budget for its
  * kind (`yaml` for plans, cards and configs; `text` for texts and JSON), every error naming the path.
  */
-export function readTextFile(path: string, cwd = process.cwd(), kind: "yaml" | "text" = "yaml"): { file: string; text: string } {
+export function readTextFile(path: string, cwd = process.cwd(), kind: "yaml" | "text" | "yaml-or-json" = "yaml"): { file: string; text: string } {
+  if (kind === "yaml-or-json") {
+    const read = readTextFile(path, cwd, "text");
+    checkPlanOrReport(read.text, path);
+    return read;
+  }
   const full = resolve(cwd, path);
   requireRegular(statPath(full, path), path, kind === "yaml" ? "name a .yaml file inside it" : "name a file inside it");
   const key = kind === "yaml" ? "yamlBytes" : "textBytes";
@@ -111,6 +116,18 @@ export function readTextFile(path: string, cwd = process.cwd(), kind: "yaml" | "
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Fails when `text` (a plan, or a saved JSON report, as `diff` takes) is over its budget: a saved
+ * report may be as large as a text file, YAML only as large as a YAML file.
+ */
+export function checkPlanOrReport(text: string, file: string): void {
+  const { yamlBytes, textBytes } = limits();
+  const json = /^\s*\{/.test(text.slice(0, 1000));
+  const bytes = Buffer.byteLength(text);
+  if (json && bytes > textBytes) throw tooBig(file, textBytes, "textBytes", "a text file");
+  if (!json && bytes > yamlBytes) throw tooBig(file, yamlBytes, "yamlBytes", "a YAML file");
 }
 
 /** Expands --rates paths (files, or folders of *.yaml / *.yml, sorted) into card sources. */

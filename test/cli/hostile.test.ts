@@ -101,6 +101,8 @@ const cases: Case[] = [
   { name: "check writing to a full disk is not a gate verdict", args: () => ["check", PLAN, "--budget", "1"], code: 4, says: /\nratecard: error: could not write output to standard output: no space left on the device \(ENOSPC\)[^\n]*\n$/, afterVerdict: true, opts: () => ({ stdio: ["ignore", openSync("/dev/full", "w"), "pipe"] }) },
   // Echoes.
   { name: "a config whose rates: names a file that is not a card", args: () => ["estimate", ...ONE], code: 2, says: /not-a-card\.txt(:\d+:\d+)?: is not a rate card \(a YAML mapping with provider:, currency: and models:\)/, never: "SECRET", opts: (d) => ({ env: { RATECARD_CONFIG: join(d, "shadow-config.yaml") } }) },
+  { name: "diff of saved JSON reports over the YAML limit", args: (d) => ["diff", join(d, "saved.json"), join(d, "saved.json")], code: 0 },
+  { name: "diff of a YAML plan over the YAML limit", args: (d) => ["diff", PLAN, join(d, "commented.yaml")], code: 2, says: /commented\.yaml: is larger than the 1 MiB limit for a YAML file/ },
   { name: "a plan that is some other file", args: () => ["estimate", join(FIX, "looks-like-shadow.txt")], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET" },
   { name: "a config that is some other file", args: () => ["estimate", ...ONE], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET", opts: () => ({ env: { RATECARD_CONFIG: join(FIX, "looks-like-shadow.txt") } }) },
   { name: "usage --strict of some other file", args: () => ["usage", join(FIX, "looks-like-shadow.txt"), "--strict"], code: 2, says: /2 records cannot be priced, the first: malformed-json, Unexpected token 'S' \(not valid JSON\)/, never: "SECRET" },
@@ -153,6 +155,8 @@ beforeAll(async () => {
   // 120 lines of 1 MiB + 1 byte (each over the line budget): 120 MiB from some 150 KB.
   const line = gzipSync(Buffer.concat([Buffer.alloc(1 << 20, 0x61), Buffer.from("a\n")]), { level: 9 });
   writeFileSync(join(dir, "lines.jsonl.gz"), Buffer.concat(Array<Buffer>(120).fill(line)));
+  const saved = execFileSync(process.execPath, [join(ROOT, "bin/ratecard.js"), "estimate", PLAN, "-f", "json"], { encoding: "utf8" });
+  writeFileSync(join(dir, "saved.json"), saved + " ".repeat(1_500_000)); // a report as large as many plans' reports
   writeFileSync(join(dir, "commented.yaml"), `# ${"x".repeat(1_200_000)}\nas_of: 2026-04-24\nmodels: [deepseek-v4-flash]\ncalls: 1\nmiss: 1\n`);
   closeSync(openSync(join(dir, "big.yaml"), "w"));
   truncateSync(join(dir, "big.yaml"), 50 * 1024 * 1024); // a sparse 50 MB file
@@ -194,7 +198,7 @@ describe("hostile inputs end in bounded time and memory with one clean line", ()
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     if (c.never) expect(r.stdout + r.stderr).not.toContain(c.never);
     if (c.code === 0) {
-      for (const line of r.stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^ratecard: warning: /);
+      for (const line of r.stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^ratecard: (warning|diff|check): /); // warnings and gate verdicts
       if (c.says) expect(r.stderr).toMatch(c.says);
     } else {
       const errorLines = c.afterVerdict ? r.stderr.split("\n").filter((l) => !/^ratecard: check (PASS|WARN|FAIL): /.test(l)).join("\n") : r.stderr;

@@ -44,11 +44,11 @@ function inputs(files: string[], flags: DiffFlags, io: Io): { base: Input; head:
   const cwd = io.cwd ?? process.cwd();
   if (flags.baseRef !== undefined) {
     if (files.length !== 1) throw new UsageError(`--base-ref takes one FILE (got ${files.length})`, "ratecard diff --base-ref origin/main plan.yaml");
-    return { base: { ...readAtRef(flags.baseRef, files[0]!, cwd), dir: dirname(files[0]!) }, head: readTextFile(files[0]!, cwd) };
+    return { base: { ...readAtRef(flags.baseRef, files[0]!, cwd), dir: dirname(files[0]!) }, head: readTextFile(files[0]!, cwd, "yaml-or-json") };
   }
-  if (files.length === 2) return { base: readTextFile(files[0]!, cwd), head: readTextFile(files[1]!, cwd) };
+  if (files.length === 2) return { base: readTextFile(files[0]!, cwd, "yaml-or-json"), head: readTextFile(files[1]!, cwd, "yaml-or-json") };
   if (files.length === 1 && (flags.baseAsOf !== undefined || flags.headAsOf !== undefined)) {
-    const one = readTextFile(files[0]!, cwd);
+    const one = readTextFile(files[0]!, cwd, "yaml-or-json");
     return { base: one, head: one };
   }
   throw new UsageError(files.length > 2 ? `diff compares two files (got ${files.length})` : "diff needs a base and a head", USAGE_HINT);
