@@ -68,6 +68,11 @@ function tooBig(file: string, budget: number, key: keyof Limits, what: string): 
 export function textFilePath(path: string, cwd = process.cwd()): string {
   const full = resolve(cwd, path);
   requireRegular(statPath(full, path), path, "name a file inside it");
+  try {
+    closeSync(openSync(full, "r")); // unreadable fails now, before any slow set-up (the tokenizer)
+  } catch (err) {
+    throw fsError(err, path);
+  }
   return full;
 }
 
