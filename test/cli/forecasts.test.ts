@@ -43,6 +43,20 @@ describe("a period priced across its price changes", () => {
     expect(table).toMatch(/│ support\s+│ from 2026-08-16 16:00 UTC until 2026-08-23\s+│.*│\s+\$20\.94 │/);
   });
 
+  it("cuts 30 days from 2026-12-17 on Gemini 3.8 Flash at the end of its introductory price (rates/google.yaml)", () => {
+    const g = tempDir({ "g.yaml": "as_of: 2026-12-17\nmodels: [gemini-3.8-flash]\ncalls: 30000/day\nperiod: 30d\nmiss: 1000\nreply: 100\n" });
+    const item = JSON.parse(spawnCli(["estimate", "g.yaml", "-f", "json"], { cwd: g }).stdout).estimates[0].items[0];
+    // 900,000 calls, half before 2027-01-01 at $0.75 / $3.75, half after at $1.50 / $7.50 (per 1M tokens)
+    const half = Exact.int(450000);
+    const before = half.mul(per1M(["0.75", "3.75"], [1000, 100]));
+    const after = half.mul(per1M(["1.50", "7.50"], [1000, 100]));
+    expect(item.stretches.map((s: { from: string; until: string; price_from: string; calls: string; total: string }) => [s.from, s.until, s.price_from, s.calls, s.total])).toEqual([
+      ["2026-12-17T00:00:00Z", "2027-01-01T00:00:00Z", "2026-09-02T00:00:00Z", "450000", before.toDecimal()],
+      ["2027-01-01T00:00:00Z", "2027-01-16T00:00:00Z", "2027-01-01T00:00:00Z", "450000", after.toDecimal()],
+    ]);
+    expect(item.total).toBe(before.add(after).toDecimal()); // 506.25 + 1012.5
+  });
+
   it("prices a period with no change inside as one stretch, as before", () => {
     const r = spawnCli(["estimate", "may.yaml", "-f", "json"], { cwd: dir });
     const item = JSON.parse(r.stdout).estimates[0].items[0];
