@@ -9,6 +9,9 @@ import type { RateBook } from "../core/types.js";
 import { FLAT, OFF_PEAK, PEAK, type Cell } from "./cell.js";
 import { SeenKeys } from "./dedup.js";
 import { dayIndex } from "./periods.js";
+import { LocalClock } from "./zone.js";
+
+const HOUR = 3600000;
 import { summarize } from "./summarize.js";
 import { PriceTimeline, type Span } from "./timeline.js";
 import { SKIP_REASONS, type Dimension, type SkipReason, type SkipSummary, type UsageRecord, type UsageReport } from "./types.js";
@@ -24,6 +27,8 @@ interface AggregateOptions {
   /** The report currency and conversion rate (--currency, --fx): the cards' published prices in it, or converted. */
   currency?: string;
   fx?: Exact;
+  /** The zone that hours, days, weeks and months are grouped in (default UTC). */
+  tz?: string;
   /** The instant of records that carry none. */
   asOf?: Instant;
 }
@@ -36,6 +41,9 @@ export class UsageAggregator {
   private readonly skips = new Map<SkipReason, SkipSummary>();
   private readonly seen = new SeenKeys();
   private readonly byTime: boolean;
+  /** Cells are keyed by local hour (else by local day). */
+  private readonly byHour: boolean;
+  private readonly clock: LocalClock;
   private currency: string | undefined;
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
@@ -49,7 +57,9 @@ export class UsageAggregator {
     private readonly opts: AggregateOptions,
   ) {
     this.timeline = new PriceTimeline(book);
-    this.byTime = opts.by.some((d) => d === "day" || d === "week" || d === "month");
+    this.byTime = opts.by.some((d) => d === "hour" || d === "day" || d === "week" || d === "month");
+    this.byHour = opts.by.includes("hour");
+    this.clock = new LocalClock(opts.tz ?? "UTC");
   }
 
   /** Counts a record that cannot be priced, keeping its position among the first few. */
@@ -81,7 +91,7 @@ export class UsageAggregator {
     const span = this.timeline.lookup(r.model, t);
     if (span.skip) return this.skip(span.skip.reason, span.skip.detail, file, line);
     const window = span.calendar ? (this.timeline.isPeak(span, t) ? PEAK : OFF_PEAK) : FLAT;
-    const day = this.byTime ? dayIndex(t) : 0;
+    const day = this.byTime ? (this.byHour ? Math.floor(this.clock.toLocal(t) / HOUR) : dayIndex(this.clock.toLocal(t))) : 0;
     const slot = span.id * 3 + window;
     let days = this.cells[slot];
     if (!days) {
@@ -152,6 +162,8 @@ export class UsageAggregator {
     const priced = this.latest() !== undefined;
     return summarize(this.book, this.allCells(), {
       by: this.opts.by,
+      clock: this.clock,
+      hours: this.byHour,
       currency: this.opts.currency ?? this.currency ?? this.book.cards[0]?.currency ?? "USD",
       ...(this.opts.currency !== undefined ? { convert: this.converter(this.opts.currency, this.opts.fx) } : {}),
       since: this.opts.since,

@@ -7,6 +7,9 @@ import type { Resolution } from "../core/resolve.js";
 import type { PriceSet, RateBook, Window } from "../core/types.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
 import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
+import type { LocalClock } from "./zone.js";
+
+const HOUR = 3600000;
 import type { Dimension, GroupKey, SkipSummary, TokenCounts, UsageBucket, UsageGroup, UsageLine, UsageReport } from "./types.js";
 
 const MILLION = Exact.int(1000000);
@@ -16,6 +19,9 @@ const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 }
 /** Everything besides the cells that the report carries. */
 interface SummaryFacts {
   by: Dimension[];
+  /** The zone groups are read in, and whether cells are keyed by local hour (else local day). */
+  clock: LocalClock;
+  hours: boolean;
   currency: string;
   /** Prices a resolution in the report currency (--currency / --fx), when it is not the cards'. */
   convert?: (res: Resolution) => Resolution;
@@ -52,19 +58,26 @@ function tokenCounts(s: Sums): TokenCounts {
 
 const PERIODS: Record<"day" | "week" | "month", (day: number) => Period> = { day: dayPeriod, week: weekPeriod, month: monthPeriod };
 
-/** The group key of a cell, and its time span when a time dimension is asked for. */
-function keyOf(c: Cell, by: Dimension[]): { key: GroupKey; start: Instant | null; end: Instant | null } {
+/** The local hour `h` (hours since a local 1970-01-01): "2026-08-16 16:00". */
+function hourPeriod(h: number): Period {
+  const iso = new Date(h * HOUR).toISOString();
+  return { label: `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00`, start: h * HOUR, end: (h + 1) * HOUR };
+}
+
+/** The group key of a cell, and its time span (UTC instants) when a time dimension is asked for. */
+function keyOf(c: Cell, f: SummaryFacts): { key: GroupKey; start: Instant | null; end: Instant | null } {
   const key: GroupKey = {};
   let start: Instant | null = null;
   let end: Instant | null = null;
-  for (const d of by) {
+  for (const d of f.by) {
     if (d === "model") key.model = c.span.model;
     else if (d === "window") key.window = windowOf(c.window) ?? "flat";
     else {
-      const p = PERIODS[d](c.day);
+      const p = d === "hour" ? hourPeriod(c.day) : PERIODS[d](f.hours ? Math.floor(c.day / 24) : c.day);
       key[d] = p.label;
-      start = start === null ? p.start : Math.max(start, p.start);
-      end = end === null ? p.end : Math.min(end, p.end);
+      const [s, e] = [f.clock.toUtc(p.start), f.clock.toUtc(p.end)];
+      start = start === null ? s : Math.max(start, s);
+      end = end === null ? e : Math.min(end, e);
     }
   }
   return { key, start, end };
@@ -133,8 +146,9 @@ function compareGroups(by: Dimension[]) {
 
 /** The reporting period: --since/--until, else the UTC days of the first and last records. */
 function periodOf(f: SummaryFacts): UsageReport["period"] {
-  const start = f.since ?? (f.first !== undefined ? dayPeriod(dayIndex(f.first)).start : null);
-  const end = f.until ?? (f.last !== undefined ? dayPeriod(dayIndex(f.last)).end : null);
+  const day = (t: Instant) => dayPeriod(dayIndex(f.clock.toLocal(t)));
+  const start = f.since ?? (f.first !== undefined ? f.clock.toUtc(day(f.first).start) : null);
+  const end = f.until ?? (f.last !== undefined ? f.clock.toUtc(day(f.last).end) : null);
   return { start, end };
 }
 
@@ -142,7 +156,7 @@ function periodOf(f: SummaryFacts): UsageReport["period"] {
 export function summarize(book: RateBook, cells: Cell[], facts: SummaryFacts): UsageReport {
   const byGroup = new Map<string, { key: GroupKey; start: Instant | null; end: Instant | null; cells: Cell[] }>();
   for (const c of cells) {
-    const k = keyOf(c, facts.by);
+    const k = keyOf(c, facts);
     const id = facts.by.map((d) => k.key[d]).join("\u0000");
     let g = byGroup.get(id);
     if (!g) byGroup.set(id, (g = { ...k, cells: [] }));
@@ -168,5 +182,6 @@ export function summarize(book: RateBook, cells: Cell[], facts: SummaryFacts): U
     duplicates: facts.duplicates,
     ignored: facts.ignored,
     outsidePeriod: facts.outsidePeriod,
+    ...(facts.clock.timeZone !== "UTC" ? { timeZone: facts.clock.timeZone } : {}),
   };
 }

@@ -9,7 +9,7 @@ export const DIALECTS = ["auto", "chat", "anthropic", "claude-code"] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 /** What a report can be grouped by (several at once allowed); days, weeks and months are UTC. */
-export const DIMENSIONS = ["day", "week", "month", "model", "window"] as const;
+export const DIMENSIONS = ["hour", "day", "week", "month", "model", "window"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Why a record was not priced; each is counted, none is ever priced at $0. */
@@ -124,6 +124,8 @@ export interface UsageReport {
   /** Records outside --since/--until. */
   outsidePeriod: number;
   compare?: UsageComparison;
+  /** The zone hours, days, weeks and months are grouped in (--tz), when not UTC. */
+  timeZone?: string;
   /** Warnings the CLI attaches (stale cards); as on stderr. */
   warnings?: string[];
 }

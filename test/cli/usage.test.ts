@@ -121,6 +121,24 @@ describe("ratecard usage", () => {
     expect(same.stderr).not.toContain("--compare: the logs cover");
   });
 
+  it("groups days in the --tz zone (default UTC) and by hour", () => {
+    type G = { key: Record<string, string>; records: number; start: string; end: string };
+    const groups = (args: string[]) => (JSON.parse(spawnCli(["usage", BOUNDARIES, ...args, "-f", "json"]).stdout) as unknown as { groups: G[] }).groups;
+    const utc = groups(["--by", "day"]);
+    const sh = groups(["--by", "day", "--tz", "Asia/Shanghai"]);
+    // the record at 2026-08-16 16:00 UTC is 2026-08-17 00:00 in Beijing: it moves to the next day there
+    const count = (gs: G[], day: string) => gs.find((g) => g.key.day === day)!.records;
+    expect([count(utc, "2026-08-16"), count(utc, "2026-08-17")]).toEqual([3, 1]);
+    expect([count(sh, "2026-08-16"), count(sh, "2026-08-17")]).toEqual([2, 2]);
+    expect(sh.find((g) => g.key.day === "2026-08-17")).toMatchObject({ start: "2026-08-16T16:00:00Z", end: "2026-08-17T16:00:00Z" });
+    expect(sh.reduce((a, g) => a + g.records, 0)).toBe(utc.reduce((a, g) => a + g.records, 0));
+    const hours = groups(["--by", "hour"]);
+    expect(hours.find((g) => g.key.hour === "2026-08-16 16:00")).toMatchObject({ records: 1, start: "2026-08-16T16:00:00Z", end: "2026-08-16T17:00:00Z" });
+    expect(groups(["--by", "hour", "--tz", "Asia/Shanghai"]).find((g) => g.key.hour === "2026-08-17 00:00")!.records).toBe(1);
+    const bad = spawnCli(["usage", BOUNDARIES, "--tz", "Mars/Olympus"]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--tz: "Mars\/Olympus" is not a known time zone/)]);
+  });
+
   it("prices the logs in another currency with --currency / --fx", () => {
     const usd = json(spawnCli(["usage", BOUNDARIES, "-f", "json"]).stdout);
     const fx = json(spawnCli(["usage", BOUNDARIES, "--currency", "EUR", "--fx", "0.5", "-f", "json"]).stdout);

@@ -2,6 +2,7 @@
 
 import { Option, type Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
+import { isKnownTimeZone } from "../../core/calendar.js";
 import { InputError, UsageError } from "../../core/errors.js";
 import { parseInstant, type Instant } from "../../core/instant.js";
 import { staleWarnings } from "../../core/staleness.js";
@@ -33,6 +34,7 @@ interface UsageFlags {
   compare?: string;
   currency?: string;
   fx?: string;
+  tz?: string;
   format: string;
 }
 
@@ -75,7 +77,8 @@ export function registerUsage(program: Command, io: Io): void {
     .command("usage")
     .description("price usage logs (chat completions, Anthropic messages, Claude Code sessions), each record at its own instant")
     .argument("<paths...>", "JSONL log files (.jsonl or .jsonl.gz), folders to search for them, or - for stdin")
-    .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day; days are UTC)`, collect)
+    .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day)`, collect)
+    .option("--tz <zone>", "group hours, days, weeks and months in this IANA time zone (default UTC)")
     .option("--since <date>", "only records at or after this date or instant")
     .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
     .addOption(asOfOption("--as-of <date>", "price at this instant: YYYY-MM-DD, an ISO date-time (UTC unless an offset is given), today, yesterday or now (here: the instant of records that carry none, else they are skipped)"))
@@ -98,7 +101,11 @@ export function registerUsage(program: Command, io: Io): void {
       const sources = logSources(paths, io.cwd);
       if (!io.stdin && sources.some((src) => src.path === undefined)) refuseEndlessStdin();
 
-      const agg = new UsageAggregator(book, { by, since, until, asOf, ...money });
+      const tz = flags.tz === undefined ? undefined : flagValue("--tz", flags.tz, (t) => {
+        if (!isKnownTimeZone(t.trim())) throw new Error(`"${t}" is not a known time zone`);
+        return t.trim();
+      }, "write an IANA name like Europe/Berlin, Asia/Shanghai or UTC");
+      const agg = new UsageAggregator(book, { by, since, until, asOf, tz, ...money });
       const progress = new Progress(io.stderr, sources.reduce((a, s) => a + s.size, 0));
       const onBytes = progress.on ? (bytes: number) => progress.bytes(bytes) : undefined;
       if (useWorkers(sources)) {

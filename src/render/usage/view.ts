@@ -17,7 +17,7 @@ interface Grid {
 /** "usage 2026-08-14 to 2026-09-13 (UTC) · 12 records priced · USD" */
 function usageHeadline(r: UsageReport): string {
   const { start, end } = r.period;
-  const span = start !== null && end !== null ? ` ${formatInstantShort(start)} to ${formatInstantShort(end)} (UTC, end excluded)` : "";
+  const span = start !== null && end !== null ? ` ${formatInstantShort(start)} to ${formatInstantShort(end)} (${r.timeZone ?? "UTC"}, end excluded)` : "";
   return `usage${span} · ${formatCount(r.total.records)} record${r.total.records === 1 ? "" : "s"} priced, each at its own instant · ${r.currency}`;
 }
 
