@@ -48,7 +48,11 @@ describe("-f html", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("-f html in headless Chromium", () => {
+describe("-f html in headless Chromium", () => {
+  it("has the browser (.ci/run installs Debian's chromium)", () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
+  });
+
   it.each(CASES)("%s renders with no console errors or requests, not blank, light and dark", async (name, args, facts) => {
     const dir = tempDir();
     const file = join(dir, `${name}.html`);
