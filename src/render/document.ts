@@ -102,6 +102,17 @@ export interface Document {
   warnings: string[];
 }
 
+/** The least and greatest of a chart's values, by a loop (a spread of 100,000 points would overflow the stack). */
+export function chartRange(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 /** The text of a cell. */
 export function cellText(c: string | Cell): string {
   return typeof c === "string" ? c : c.text;

@@ -1,7 +1,7 @@
 // A document's chart as inline SVG (bars, stacked columns, lines, budget headroom); colours come from the page's CSS.
 
 import { escapeControl } from "../../core/printable.js";
-import type { Chart } from "../document.js";
+import { chartRange, type Chart } from "../document.js";
 
 /** Escapes text for HTML and SVG (after control characters are made visible). */
 export function esc(text: string): string {
@@ -70,16 +70,6 @@ function stacked(c: Chart & { kind: "stacked" }): string {
   return svg(H, c.title, body);
 }
 
-function range(values: readonly number[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return [lo, hi];
-}
-
 /** Lines of cost against the varied parameter, one per series (a gap where a value is missing). */
 function lines(c: Chart & { kind: "lines" }): string {
   const [left, right, top, bottom] = [90, 20, 36, 70];
@@ -88,8 +78,8 @@ function lines(c: Chart & { kind: "lines" }): string {
   const plotH = H - top - bottom;
   const xs = c.x.values;
   const ys = c.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const [x0, x1] = range(xs); // loops, not Math.min(...xs): a spread of 100,000 points overflows the stack
-  const [y0, y1] = range(ys);
+  const [x0, x1] = chartRange(xs); // loops, not Math.min(...xs): a spread of 100,000 points overflows the stack
+  const [y0, y1] = chartRange(ys);
   const px = (x: number) => left + (x1 === x0 ? plotW / 2 : ((x - x0) / (x1 - x0)) * plotW);
   const py = (y: number) => top + (y1 === y0 ? plotH / 2 : ((y1 - y) / (y1 - y0)) * plotH);
   const body: string[] = [text(0, 16, c.title), `<path class="axis" d="M${left} ${top}V${top + plotH}H${left + plotW}"/>`, text(left - 6, top + 4, c.yLabels.top, "end"), text(left - 6, top + plotH, c.yLabels.bottom, "end")];

@@ -2,21 +2,11 @@
 
 import type { Chalk } from "chalk";
 import { escapeControl } from "../../core/printable.js";
-import type { Chart } from "../document.js";
+import { chartRange, type Chart } from "../document.js";
 
 /** Markers of the series, in order. */
 const MARKERS = ["*", "o", "+", "x", "#", "@", "%", "&"];
 const SERIES_COLORS = ["cyan", "magenta", "yellow", "green", "blue", "red"] as const;
-
-function range(values: readonly number[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return [lo, hi];
-}
 
 /** Draws the chart: points joined by linear interpolation on a width x height grid. */
 export function lineChartText(chart: Chart & { kind: "lines" }, c: InstanceType<typeof Chalk>, W = 60, H = 12): string {
@@ -25,9 +15,9 @@ export function lineChartText(chart: Chart & { kind: "lines" }, c: InstanceType<
   const all = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (all.length === 0 || xs.length === 0) return "";
   // Loops, not Math.min(...values): a spread of 100,000 points overflows the stack.
-  const [yMin, yMax] = range(all);
+  const [yMin, yMax] = chartRange(all);
   const grid: (number | null)[][] = Array.from({ length: H }, () => Array<number | null>(W).fill(null));
-  const [x0, x1] = range(xs);
+  const [x0, x1] = chartRange(xs);
   const col = (x: number) => (x1 === x0 ? 0 : Math.round(((x - x0) / (x1 - x0)) * (W - 1)));
   const row = (y: number) => (yMax === yMin ? Math.floor((H - 1) / 2) : Math.round(((yMax - y) / (yMax - yMin)) * (H - 1)));
   chart.series.forEach((s, si) => {
