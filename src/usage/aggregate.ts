@@ -44,6 +44,7 @@ export class UsageAggregator {
   /** Cells are keyed by local hour (else by local day). */
   private readonly byHour: boolean;
   private readonly clock: LocalClock;
+  private readonly zoned: boolean;
   private currency: string | undefined;
   private first = Number.POSITIVE_INFINITY;
   private last = Number.NEGATIVE_INFINITY;
@@ -60,6 +61,7 @@ export class UsageAggregator {
     this.byTime = opts.by.some((d) => d === "hour" || d === "day" || d === "week" || d === "month");
     this.byHour = opts.by.includes("hour");
     this.clock = new LocalClock(opts.tz ?? "UTC");
+    this.zoned = this.clock.timeZone !== "UTC";
   }
 
   /** Counts a record that cannot be priced, keeping its position among the first few. */
@@ -91,7 +93,8 @@ export class UsageAggregator {
     const span = this.timeline.lookup(r.model, t);
     if (span.skip) return this.skip(span.skip.reason, span.skip.detail, file, line);
     const window = span.calendar ? (this.timeline.isPeak(span, t) ? PEAK : OFF_PEAK) : FLAT;
-    const day = this.byTime ? (this.byHour ? Math.floor(this.clock.toLocal(t) / HOUR) : dayIndex(this.clock.toLocal(t))) : 0;
+    const local = this.zoned ? this.clock.toLocal(t) : t; // UTC: no lookup on the hot path
+    const day = this.byTime ? (this.byHour ? Math.floor(local / HOUR) : dayIndex(local)) : 0;
     const slot = span.id * 3 + window;
     let days = this.cells[slot];
     if (!days) {
