@@ -16,7 +16,7 @@ export interface Limits {
 
 /** The defaults (README "Limits"). */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
-  yamlBytes: 1024 * 1024,
+  yamlBytes: 768 * 1024,
   textBytes: 32 * 1024 * 1024,
   lineBytes: 1024 * 1024,
   gunzipRatio: 200,

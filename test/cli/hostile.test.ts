@@ -48,7 +48,8 @@ const cases: Case[] = [
   // No size limits.
   { name: "a 2 MB .jsonl.gz expanding to one 2 GiB line", args: (d) => ["usage", join(d, "line.jsonl.gz")], code: 2, says: /line\.jsonl\.gz: expands to more than 200 times its compressed size/ },
   { name: "a gzip of 10 GB of NUL bytes", args: (d) => ["usage", join(d, "nul.jsonl.gz")], code: 2, says: /nul\.jsonl\.gz: expands to more than 200 times/ },
-  { name: "a 50 MB plan", args: (d) => ["estimate", join(d, "big.yaml")], code: 2, says: /big\.yaml: is larger than the 1 MiB limit for a YAML file \(is it the right file\? RATECARD_MAX_YAML_BYTES raises the limit\)/ },
+  { name: "a dense YAML list just under the size limit", args: (d) => ["estimate", join(d, "dense.yaml")], code: 2, says: /dense\.yaml:1:1: the workload has no calls/ },
+  { name: "a 50 MB plan", args: (d) => ["estimate", join(d, "big.yaml")], code: 2, says: /big\.yaml: is larger than the 768 KiB limit for a YAML file \(is it the right file\? RATECARD_MAX_YAML_BYTES raises the limit\)/ },
   { name: "a 3 MB log line (a skipped record; the stream goes on)", args: (d) => ["usage", join(d, "long-line.jsonl"), "-f", "json"], code: 0, says: /skipped 1 record that cannot be priced: line-too-long 1 \(.*long-line\.jsonl:1\)/ },
   ...(["/dev/zero", "/dev/urandom"] as const).flatMap((dev): Case[] => [
     { name: `${dev} as a plan`, args: () => ["estimate", dev], code: 2, says: new RegExp(`${dev}: is a character device, not a regular file`) },
@@ -102,7 +103,7 @@ const cases: Case[] = [
   // Echoes.
   { name: "a config whose rates: names a file that is not a card", args: () => ["estimate", ...ONE], code: 2, says: /not-a-card\.txt(:\d+:\d+)?: is not a rate card \(a YAML mapping with provider:, currency: and models:\)/, never: "SECRET", opts: (d) => ({ env: { RATECARD_CONFIG: join(d, "shadow-config.yaml") } }) },
   { name: "diff of saved JSON reports over the YAML limit", args: (d) => ["diff", join(d, "saved.json"), join(d, "saved.json")], code: 0 },
-  { name: "diff of a YAML plan over the YAML limit", args: (d) => ["diff", PLAN, join(d, "commented.yaml")], code: 2, says: /commented\.yaml: is larger than the 1 MiB limit for a YAML file/ },
+  { name: "diff of a YAML plan over the YAML limit", args: (d) => ["diff", PLAN, join(d, "commented.yaml")], code: 2, says: /commented\.yaml: is larger than the 768 KiB limit for a YAML file/ },
   { name: "a plan that is some other file", args: () => ["estimate", join(FIX, "looks-like-shadow.txt")], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET" },
   { name: "a config that is some other file", args: () => ["estimate", ...ONE], code: 2, says: /looks-like-shadow\.txt:1:1: none of the file's keys is one this file can have/, never: "SECRET", opts: () => ({ env: { RATECARD_CONFIG: join(FIX, "looks-like-shadow.txt") } }) },
   { name: "usage --strict of some other file", args: () => ["usage", join(FIX, "looks-like-shadow.txt"), "--strict"], code: 2, says: /2 records cannot be priced, the first: malformed-json, Unexpected token 'S' \(not valid JSON\)/, never: "SECRET" },
@@ -142,6 +143,7 @@ beforeAll(async () => {
     "aliases-20k.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash]\nworkloads:\n  - &w {name: a, calls: 1, miss: 1}\n${"  - *w\n".repeat(20000)}`,
     "items-100k.yaml": `as_of: 2026-04-24\ncalls: 1\nmiss: 1\nmodels:\n  - &m deepseek-v4-flash\n${"  - *m\n".repeat(99_999)}`,
     "bomb.yaml": ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(i === 0 ? "*a" : `*l${i}`).join(", ")}]`), "calls: 1", ""].join("\n"),
+    "dense.yaml": `models:\n${"- a\n".repeat((768 * 1024 - 20) / 4)}`,
     "deep.yaml": `calls: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
     "long-price.yaml": `currency: USD\nmodels:\n  acme:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 0.${"1".repeat(100_000)}, input_cache_miss: 1, output: 1}\n`,
     "long-line.jsonl": `{"x":"${"a".repeat(3_000_000)}"}\n${LOG}`,
@@ -210,7 +212,7 @@ describe("hostile inputs end in bounded time and memory with one clean line", ()
 
   it("each limit is raised by its setting", async () => {
     const big = await spawnLimited(["estimate", join(dir, "commented.yaml")]);
-    expect([big.code, big.stderr]).toEqual([2, expect.stringMatching(/commented\.yaml: is larger than the 1 MiB limit for a YAML file/)]);
+    expect([big.code, big.stderr]).toEqual([2, expect.stringMatching(/commented\.yaml: is larger than the 768 KiB limit for a YAML file/)]);
     const raised = await spawnLimited(["estimate", join(dir, "commented.yaml")], { env: { RATECARD_MAX_YAML_BYTES: "2M" } });
     expect([raised.code, raised.stdout]).toEqual([0, expect.stringContaining("$0.00000014")]);
     const line = await spawnLimited(["usage", join(dir, "long-line.jsonl"), "-f", "json"], { env: { RATECARD_MAX_LINE_BYTES: "4M" } });
