@@ -3,7 +3,7 @@
 import { Exact } from "../core/exact.js";
 import type { Threshold } from "../core/diff.js";
 import type { Status } from "../core/status.js";
-import { formatMoney } from "./format.js";
+import { formatCount, formatMoney } from "./format.js";
 
 const ICONS: Record<Status, string> = { PASS: "✅", WARN: "⚠️", FAIL: "❌" };
 
@@ -33,5 +33,5 @@ export function formatThreshold(t: Threshold, currency: string): string {
 
 /** "1 budget" / "2 budgets". */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -4,7 +4,7 @@ import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
 import type { Column, Document, Section } from "../document.js";
-import { chartNumber, formatMoney, moneyAddingUp } from "../format.js";
+import { chartNumber, formatCount, formatMoney, moneyAddingUp } from "../format.js";
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
@@ -73,14 +73,14 @@ export function checkSummary(report: CheckReport): string {
   const total = PASS + WARN + FAIL;
   if (FAIL > 0) {
     const first = rows.find((r) => r.status === "FAIL")!;
-    return `${FAIL} of ${plural(total, "budget")} failed${WARN ? `, ${WARN} warned` : ""}; first: ${where(first, several)} ${overText(first)}`;
+    return `${formatCount(FAIL)} of ${plural(total, "budget")} failed${WARN ? `, ${formatCount(WARN)} warned` : ""}; first: ${where(first, several)} ${overText(first)}`;
   }
   if (WARN > 0) {
     const first = rows.find((r) => r.status === "WARN")!;
-    return `${WARN} of ${plural(total, "budget")} warned; first: ${where(first, several)} ${overText(first)}`;
+    return `${formatCount(WARN)} of ${plural(total, "budget")} warned; first: ${where(first, several)} ${overText(first)}`;
   }
   const least = rows.reduce((a, b) => (b.row.headroom.cmp(a.row.headroom) < 0 ? b : a));
-  const all = total === 1 ? "the budget passes" : `all ${total} budgets pass`;
+  const all = total === 1 ? "the budget passes" : `all ${formatCount(total)} budgets pass`;
   return `${all}; least headroom ${least.headroom} (${where(least, several)})`;
 }
 
