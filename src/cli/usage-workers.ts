@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import type { MessagePort, Worker } from "node:worker_threads";
 import { InputError } from "../core/errors.js";
-import { IGNORED, RECORD, RecordReader, SKIP } from "../usage/record.js";
+import { IGNORED, RECORD, RecordReader, SKIP, SYNTHETIC } from "../usage/record.js";
 import { SKIP_REASONS, type Dialect, type SkipReason, type UsageRecord } from "../usage/types.js";
 import { configureLimits, LIMIT_ENV, limits, type Limits } from "./limits.js";
 import { streamLines, type LogSource } from "./log-lines.js";
@@ -29,8 +29,12 @@ const MIN_BYTES = 32 * 1024 * 1024;
 const ROWS = 1 << 14;
 /** Row kind of a line too long to read (besides RECORD, SKIP and IGNORED). */
 const LONG = 9;
-/** Numbers per row: kind, line, instant (NaN: none), hit, miss, output, reasoning, model, dedup, dedupA, dedupB, write; or kind, line, reason, detail. */
-const WIDTH = 12;
+/**
+ * Numbers per row: kind, line, instant (NaN: none), hit, miss, output, reasoning, model, dedup,
+ * dedupA, dedupB, cache writes (default, 5m, 1h), searches, service tier (a name index, -1: none);
+ * or kind, line, reason, detail.
+ */
+const WIDTH = 16;
 
 /** One batch of a file's rows, as posted by a worker. */
 interface Batch {
@@ -50,6 +54,8 @@ export interface LineHandler {
   record(r: UsageRecord, file: string, line: number): void;
   skip(reason: SkipReason, detail: string, file: string, line: number): void;
   ignore(): void;
+  /** A zero-usage `<synthetic>` record. */
+  synthetic(): void;
   /** A line over the length limit (skipped unread). */
   long(file: string, line: number): void;
   bytes?(n: number): void;
@@ -84,7 +90,11 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
   const { Worker } = await import("node:worker_threads"); // loaded only here: it costs start-up time
   const bundle = globalThis.__ratecardBundle!;
   const queues: Batch[][] = sources.map(() => []);
-  const record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, write: 0, dedup: false, dedupA: 0, dedupB: 0 };
+  const record: UsageRecord = {
+    model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
+    writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
+    dedup: false, dedupA: 0, dedupB: 0,
+  };
   const models: string[][] = sources.map(() => []);
   let current = 0;
   let next = 0;
@@ -123,12 +133,18 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
             record.dedup = rows[o + 8] === 1;
             record.dedupA = rows[o + 9]!;
             record.dedupB = rows[o + 10]!;
-            record.write = rows[o + 11]!;
+            record.writeDefault = rows[o + 11]!;
+            record.write5m = rows[o + 12]!;
+            record.write1h = rows[o + 13]!;
+            record.search = rows[o + 14]!;
+            record.serviceTier = rows[o + 15]! < 0 ? undefined : names[rows[o + 15]!]!;
             on.record(record, name, line);
           } else if (kind === SKIP) {
             on.skip(SKIP_REASONS[rows[o + 2]!]!, batch.details[rows[o + 3]!]!, name, line);
           } else if (kind === LONG) {
             on.long(name, line);
+          } else if (kind === SYNTHETIC) {
+            on.synthetic();
           } else {
             on.ignore();
           }
@@ -196,19 +212,24 @@ export function usageWorker(dialect: Dialect, port: MessagePort): void {
       details = [];
       bytes = 0;
     };
+    /** The index of a name (model or service tier) in the file's string table. */
+    const nameIndex = (name: string) => {
+      let m = index.get(name);
+      if (m === undefined) {
+        index.set(name, (m = index.size));
+        models.push(name);
+      }
+      return m;
+    };
     const onLine = (b: Buffer, start: number, end: number, n: number) => {
       const kind = reader.readBytes(b, start, end);
-      if (kind !== RECORD && kind !== SKIP && kind !== IGNORED) return;
+      if (kind !== RECORD && kind !== SKIP && kind !== IGNORED && kind !== SYNTHETIC) return;
       const o = count * WIDTH;
       rows[o] = kind;
       rows[o + 1] = n;
       if (kind === RECORD) {
         const r = reader.record;
-        let m = index.get(r.model);
-        if (m === undefined) {
-          index.set(r.model, (m = index.size));
-          models.push(r.model);
-        }
+        const m = nameIndex(r.model);
         rows[o + 2] = r.instant ?? Number.NaN;
         rows[o + 3] = r.hit;
         rows[o + 4] = r.miss;
@@ -218,7 +239,11 @@ export function usageWorker(dialect: Dialect, port: MessagePort): void {
         rows[o + 8] = r.dedup ? 1 : 0;
         rows[o + 9] = r.dedupA;
         rows[o + 10] = r.dedupB;
-        rows[o + 11] = r.write;
+        rows[o + 11] = r.writeDefault;
+        rows[o + 12] = r.write5m;
+        rows[o + 13] = r.write1h;
+        rows[o + 14] = r.search;
+        rows[o + 15] = r.serviceTier === undefined ? -1 : nameIndex(r.serviceTier);
       } else if (kind === SKIP) {
         rows[o + 2] = SKIP_REASONS.indexOf(reader.reason);
         rows[o + 3] = details.length;

@@ -86,3 +86,15 @@ export function typicalPeakShare(rule: CalendarRule): Exact {
   const days = rule.days === "weekdays" ? 5 : 7;
   return Exact.of(BigInt(peakPerDay * days), BigInt(1440 * 7));
 }
+
+/**
+ * The warning for pricing `t` on a calendar whose holidays are listed only up to an earlier year
+ * (`holidays_known_until`), or undefined: its holidays after that are unknown, so weekdays are
+ * billed as ordinary days.
+ */
+export function holidayWarning(cal: Calendar, t: Instant): string | undefined {
+  if (cal.holidaysKnownUntil === undefined) return undefined;
+  const local = localTime(t, cal.timeZone).date;
+  if (Number(local.slice(0, 4)) <= cal.holidaysKnownUntil) return undefined;
+  return `calendar "${cal.name}" lists holidays up to ${cal.holidaysKnownUntil} only: on ${local} and later its holidays are unknown and weekdays are billed as ordinary days`;
+}

@@ -1,6 +1,6 @@
 // The estimate: workloads x resolved prices -> exact itemised lines and totals per model.
 
-import { ruleAt, typicalPeakShare } from "./calendar.js";
+import { holidayWarning, ruleAt, typicalPeakShare } from "./calendar.js";
 import { inCurrency } from "./currency.js";
 import { InputError, withLocation } from "./errors.js";
 import { Exact, sum } from "./exact.js";
@@ -322,6 +322,9 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
     const share = peakShareFor(book, res, opts.asOf, opts.peakShare);
     const priced = items.map((w) => estimateItem(book, w, res, opts, share));
     for (const w of items) warnings.push(...realismWarnings(w, res, ref.id));
+    const cal = res.version.calendar ? book.calendars.get(res.version.calendar) : undefined;
+    const holidays = cal && share && opts.peakShare === undefined ? holidayWarning(cal, opts.asOf) : undefined;
+    if (holidays && !warnings.includes(holidays)) warnings.push(holidays);
     const v = res.version;
     estimates.push({
       model: ref.id,

@@ -1,6 +1,7 @@
 // Accumulates priced usage records: integer token sums per (UTC day, price span, window), skips per reason.
 
 import { inCurrency } from "../core/currency.js";
+import { holidayWarning } from "../core/calendar.js";
 import { InputError } from "../core/errors.js";
 import type { Exact } from "../core/exact.js";
 import type { Resolution } from "../core/resolve.js";
@@ -14,7 +15,15 @@ import { LocalClock } from "./zone.js";
 const HOUR = 3600000;
 import { summarize } from "./summarize.js";
 import { PriceTimeline, type Span } from "./timeline.js";
+import { Variants } from "./variants.js";
 import { SKIP_REASONS, type Dimension, type SkipReason, type SkipSummary, type UsageRecord, type UsageReport } from "./types.js";
+
+/** The days of one (span, window, variant): cells by UTC day, with the last day used kept at hand. */
+interface Days {
+  lastDay: number;
+  last: Cell | undefined;
+  byDay: Map<number, Cell>;
+}
 
 /** How many positions each skip reason keeps. */
 const FIRST_POSITIONS = 5;
@@ -36,10 +45,13 @@ interface AggregateOptions {
 /** Prices records one by one at their own instants and keeps exact sums; `report()` groups them. */
 export class UsageAggregator {
   private readonly timeline: PriceTimeline;
-  /** Cells by (span id x 3 + window), then by UTC day, with the last day used kept at hand. */
-  private readonly cells: { lastDay: number; last: Cell | undefined; byDay: Map<number, Cell> }[] = [];
+  /** Cells by (span id x 3 + window), then variant id, then UTC day (dense arrays: a sparse one would turn into a slow dictionary). */
+  private readonly cells: Days[][] = [];
   private readonly skips = new Map<SkipReason, SkipSummary>();
   private readonly seen = new SeenKeys();
+  private readonly variants = new Variants();
+  private syntheticRecords = 0;
+  private holidayWarning: string | undefined;
   private readonly byTime: boolean;
   /** Cells are keyed by local hour (else by local day). */
   private readonly byHour: boolean;
@@ -78,6 +90,11 @@ export class UsageAggregator {
     this.ignoredLines++;
   }
 
+  /** Counts a zero-usage `<synthetic>` record. */
+  synthetic(): void {
+    this.syntheticRecords++;
+  }
+
   /** Prices one record at its instant (or --as-of) and adds it to its cell; skips what cannot be priced. */
   add(r: UsageRecord, file: string, line: number): void {
     if (r.dedup && this.seen.seen(r.dedupA, r.dedupB)) {
@@ -92,18 +109,22 @@ export class UsageAggregator {
     }
     const span = this.timeline.lookup(r.model, t);
     if (span.skip) return this.skip(span.skip.reason, span.skip.detail, file, line);
+    const variant = this.variants.of(r, span, t);
+    if (!variant) return this.skip(this.variants.skip.reason, this.variants.skip.detail, file, line);
     const window = span.calendar ? (this.timeline.isPeak(span, t) ? PEAK : OFF_PEAK) : FLAT;
+    if (span.calendar !== undefined && this.holidayWarning === undefined && t >= this.holidayCutoff(span)) this.holidayWarning = holidayWarning(span.calendar, t);
     const local = this.zoned ? this.clock.toLocal(t) : t; // UTC: no lookup on the hot path
     const day = this.byTime ? (this.byHour ? Math.floor(local / HOUR) : dayIndex(local)) : 0;
     const slot = span.id * 3 + window;
-    let days = this.cells[slot];
+    const variants = this.cells[slot] ?? (this.cells[slot] = []);
+    let days = variants[variant.id];
     if (!days) {
       this.checkCurrency(span, file, line);
-      days = this.cells[slot] = { lastDay: Number.NaN, last: undefined, byDay: new Map() };
+      days = variants[variant.id] = { lastDay: Number.NaN, last: undefined, byDay: new Map() };
     }
     let cell = days.lastDay === day ? days.last : days.byDay.get(day);
     if (!cell) {
-      cell = { day, span, window, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, write: 0n };
+      cell = { day, span, window, variant, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n };
       days.byDay.set(day, cell);
     }
     days.lastDay = day;
@@ -113,9 +134,26 @@ export class UsageAggregator {
     if (r.miss !== 0) cell.miss += BigInt(r.miss);
     if (r.output !== 0) cell.output += BigInt(r.output);
     if (r.reasoning !== 0) cell.reasoning += BigInt(r.reasoning);
-    if (r.write !== 0) cell.write += BigInt(r.write);
+    if (r.writeDefault !== 0) cell.writeDefault += BigInt(r.writeDefault);
+    if (r.write5m !== 0) cell.write5m += BigInt(r.write5m);
+    if (r.write1h !== 0) cell.write1h += BigInt(r.write1h);
+    if (r.search !== 0) cell.search += BigInt(r.search);
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
+  }
+
+  /** A little before the first instant past the span's calendar's known holidays (the zone's offset aside); +Infinity without a limit. */
+  private holidayCutoff(span: Span): number {
+    if (span.holidayCutoff === undefined) {
+      const until = span.calendar!.holidaysKnownUntil;
+      span.holidayCutoff = until === undefined ? Number.POSITIVE_INFINITY : Date.UTC(until + 1, 0, 1) - 14 * 3600 * 1000;
+    }
+    return span.holidayCutoff;
+  }
+
+  /** The warnings of the run: holidays unknown past a calendar's last listed year (once). */
+  warnings(): string[] {
+    return this.holidayWarning ? [this.holidayWarning] : [];
   }
 
   private checkCurrency(span: Span, file: string, line: number): void {
@@ -131,7 +169,7 @@ export class UsageAggregator {
   }
 
   private allCells(): Cell[] {
-    return this.cells.flatMap((d) => (d ? [...d.byDay.values()] : []));
+    return this.cells.flatMap((v) => (v ? v.flatMap((d) => (d ? [...d.byDay.values()] : [])) : []));
   }
 
   /** Converts resolutions to `currency`, once per version (inCurrency fails naming one without published prices and no --fx). */
@@ -176,6 +214,7 @@ export class UsageAggregator {
       skipped,
       duplicates: this.duplicates,
       ignored: this.ignoredLines,
+      synthetic: this.syntheticRecords,
       outsidePeriod: this.outside,
     });
   }

@@ -15,6 +15,11 @@ const TOKEN_KEYS = [
   "output_tokens",
   "cache_read_input_tokens",
   "cache_creation_input_tokens",
+  "ephemeral_5m_input_tokens", // under cache_creation
+  "ephemeral_1h_input_tokens", // under cache_creation
+  "web_search_requests", // under server_tool_use
+  "cached_tokens", // under input_tokens_details (Responses API)
+  "reasoning_tokens", // under output_tokens_details (Responses API)
 ] as const;
 
 /** Slot indexes into a usage's token fields. */
@@ -29,6 +34,11 @@ export const T = {
   output: 7,
   cacheRead: 8,
   cacheCreation: 9,
+  write5m: 10,
+  write1h: 11,
+  search: 12,
+  inputCached: 13,
+  outputReasoning: 14,
 } as const;
 
 /** A token slot with no value (key absent or null). */
@@ -36,7 +46,7 @@ export const ABSENT = -1;
 /** A token slot whose value is not a non-negative safe integer. */
 export const INVALID = -2;
 
-/** Where a usage object sat: at the top level (slots 0..9) or under `message` (slots 10..19). */
+/** Where a usage object sat: at the top level (slots 0..14) or under `message` (slots 15..29). */
 export const ROOT_USAGE = 0;
 export const MESSAGE_USAGE = TOKEN_KEYS.length;
 
@@ -59,7 +69,11 @@ export interface RawFields {
   /** Whether a usage object (not null) was found at the top level / under message. */
   rootUsage: boolean;
   messageUsage: boolean;
-  /** 20 slots: top-level usage then message.usage, each ABSENT, INVALID or a count. */
+  /** `service_tier` at the top level (OpenAI), inside the top-level usage, inside message.usage (Anthropic). */
+  rootTier: string | undefined;
+  usageTier: string | undefined;
+  messageTier: string | undefined;
+  /** 30 slots: top-level usage then message.usage, each ABSENT, INVALID or a count. */
   tokens: Float64Array;
 }
 
@@ -78,6 +92,9 @@ export function newFields(): RawFields {
     badTimestamp: undefined,
     rootUsage: false,
     messageUsage: false,
+    rootTier: undefined,
+    usageTier: undefined,
+    messageTier: undefined,
     tokens: new Float64Array(2 * TOKEN_KEYS.length).fill(ABSENT),
   };
 }
@@ -89,6 +106,7 @@ function resetFields(f: RawFields): void {
   f.created = f.timestamp = undefined;
   f.badCreated = f.badTimestamp = undefined;
   f.rootUsage = f.messageUsage = false;
+  f.rootTier = f.usageTier = f.messageTier = undefined;
   f.tokens.fill(ABSENT);
 }
 
@@ -124,12 +142,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const obj = (v: unknown): Record<string, unknown> => (isObject(v) ? v : {});
+
 function readUsage(u: Record<string, unknown>, tokens: Float64Array, base: number): void {
-  const prompt = isObject(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
-  const completion = isObject(u.completion_tokens_details) ? u.completion_tokens_details : {};
+  const sources: Record<string, unknown>[] = [
+    u, u, u, obj(u.prompt_tokens_details), u, obj(u.completion_tokens_details), u, u, u, u,
+    obj(u.cache_creation), obj(u.cache_creation), obj(u.server_tool_use), obj(u.input_tokens_details), obj(u.output_tokens_details),
+  ];
   TOKEN_KEYS.forEach((k, i) => {
-    const source = k === "cached_tokens" ? prompt : k === "reasoning_tokens" ? completion : u;
-    tokens[base + i] = tokenValue(source[k]);
+    tokens[base + i] = tokenValue(sources[i]![k]);
   });
 }
 
@@ -137,15 +158,39 @@ function readUsage(u: Record<string, unknown>, tokens: Float64Array, base: numbe
 export function fieldsFromObject(o: unknown, f: RawFields): void {
   resetFields(f);
   if (!isObject(o)) return;
-  f.model = text(o.model);
   f.type = text(o.type);
   f.hasRequestId = idHash(o.requestId, f.ids, 2);
-  f.created = when(f, o.created, false);
   f.timestamp = when(f, o.timestamp, true);
-  if (isObject(o.usage)) {
-    f.rootUsage = true;
-    readUsage(o.usage, f.tokens, ROOT_USAGE);
-  }
+  // Keys that a Responses API stream event's `response` also carries are read in order, the later winning, as the skim does.
+  const top = (key: string, v: unknown, inResponse: boolean): void => {
+    switch (key) {
+      case "model":
+        f.model = text(v);
+        return;
+      case "created":
+      case "created_at":
+        if (key === "created" && inResponse) return;
+        f.badCreated = undefined;
+        f.created = when(f, v, false);
+        return;
+      case "service_tier":
+        f.rootTier = text(v);
+        return;
+      case "usage":
+        f.rootUsage = false;
+        f.usageTier = undefined;
+        f.tokens.fill(ABSENT, ROOT_USAGE, MESSAGE_USAGE);
+        if (isObject(v)) {
+          f.rootUsage = true;
+          readUsage(v, f.tokens, ROOT_USAGE);
+          f.usageTier = text(v.service_tier);
+        }
+        return;
+      case "response":
+        if (!inResponse && isObject(v)) for (const [k, x] of Object.entries(v)) top(k, x, true);
+    }
+  };
+  for (const [k, v] of Object.entries(o)) top(k, v, false);
   if (isObject(o.message)) {
     const m = o.message;
     f.messageModel = text(m.model);
@@ -153,6 +198,7 @@ export function fieldsFromObject(o: unknown, f: RawFields): void {
     if (isObject(m.usage)) {
       f.messageUsage = true;
       readUsage(m.usage, f.tokens, MESSAGE_USAGE);
+      f.messageTier = text(m.usage.service_tier);
     }
   }
 }

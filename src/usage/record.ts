@@ -10,6 +10,9 @@ export const RECORD = 0;
 export const SKIP = 1;
 export const IGNORED = 2;
 export const BLANK = 3;
+/** A zero-usage `<synthetic>` record of Claude Code (an error or interruption shown in the session). */
+export const SYNTHETIC = 4;
+const SYNTHETIC_MODEL = "<synthetic>";
 
 /** Types of lines that are API responses and so must carry usage. */
 const RESPONSE_TYPES = new Set(["assistant", "message"]);
@@ -44,7 +47,11 @@ function readFields(b: Buffer, start: number, end: number, f: RawFields): string
 export class RecordReader {
   private readonly f = newFields();
   /** The record of the last line read as RECORD. */
-  readonly record: UsageRecord = { model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0, write: 0, dedup: false, dedupA: 0, dedupB: 0 };
+  readonly record: UsageRecord = {
+    model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
+    writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
+    dedup: false, dedupA: 0, dedupB: 0,
+  };
   /** The reason and detail of the last line read as SKIP. */
   reason: SkipReason = "no-usage";
   detail = "";
@@ -70,16 +77,20 @@ export class RecordReader {
     const f = this.f;
     const b = ROOT_USAGE;
     const chat = f.rootUsage && (this.has(b, T.hit) || this.has(b, T.miss) || this.has(b, T.prompt) || this.has(b, T.completion));
-    const anthropic = f.rootUsage && (this.has(b, T.input) || this.has(b, T.output) || this.has(b, T.cacheRead) || this.has(b, T.cacheCreation));
+    // The Responses API counts input_tokens with cached tokens inside (Anthropic counts them apart): its details objects tell it.
+    const responses = f.rootUsage && (this.has(b, T.inputCached) || this.has(b, T.outputReasoning));
+    const anthropic = f.rootUsage && !responses && (this.has(b, T.input) || this.has(b, T.output) || this.has(b, T.cacheRead) || this.has(b, T.cacheCreation));
     switch (this.dialect) {
       case "claude-code":
         return f.messageUsage ? "claude-code" : undefined;
       case "chat":
         return chat ? "chat" : undefined;
+      case "responses":
+        return f.rootUsage && (this.has(b, T.input) || this.has(b, T.output)) ? "responses" : undefined;
       case "anthropic":
         return anthropic ? "anthropic" : undefined;
       default:
-        return f.messageUsage ? "claude-code" : chat ? "chat" : anthropic ? "anthropic" : undefined;
+        return f.messageUsage ? "claude-code" : chat ? "chat" : responses ? "responses" : anthropic ? "anthropic" : undefined;
     }
   }
 
@@ -101,26 +112,61 @@ export class RecordReader {
     const output = this.has(b, T.completion) ? this.get(b, T.completion) : 0;
     const reasoning = this.has(b, T.reasoning) ? this.get(b, T.reasoning) : 0;
     if (reasoning > output) return `reasoning_tokens ${reasoning} exceed completion_tokens ${output}`;
+    this.set(hit, miss, output, reasoning, this.f.rootTier);
+    return undefined;
+  }
+
+  /** Sets the record's counts; no cache writes or fees unless the caller adds them. */
+  private set(hit: number, miss: number, output: number, reasoning: number, tier: string | undefined): void {
     const r = this.record;
     r.hit = hit;
     r.miss = miss;
     r.output = output;
     r.reasoning = reasoning;
-    r.write = 0;
+    r.writeDefault = r.write5m = r.write1h = r.search = 0;
+    r.serviceTier = tier;
+  }
+
+  /** Responses API counts: input_tokens includes input_tokens_details.cached_tokens; output includes reasoning. */
+  private responsesTokens(): string | undefined {
+    const b = ROOT_USAGE;
+    if (!this.has(b, T.input) && !this.has(b, T.output)) return "no input_tokens or output_tokens";
+    const n = (slot: number) => (this.has(b, slot) ? this.get(b, slot) : 0);
+    const hit = n(T.inputCached);
+    const miss = n(T.input) - hit;
+    if (miss < 0) return "input_tokens_details.cached_tokens exceed input_tokens";
+    const output = n(T.output);
+    const reasoning = n(T.outputReasoning);
+    if (reasoning > output) return `output_tokens_details.reasoning_tokens ${reasoning} exceed output_tokens ${output}`;
+    this.set(hit, miss, output, reasoning, this.f.rootTier);
     return undefined;
   }
 
-  /** Anthropic-style counts into `record`: cache reads are hits, input and cache writes are misses. */
-  private anthropicTokens(b: number): string | undefined {
+  /**
+   * Anthropic-style counts into `record`: cache reads are hits, input is misses, cache writes by
+   * retention (cache_creation's 5-minute and 1-hour parts; what cache_creation_input_tokens has
+   * beyond them is the default retention), web searches as the `search` fee, usage.service_tier.
+   */
+  private anthropicTokens(b: number, tier: string | undefined): string | undefined {
     if (!this.has(b, T.input) && !this.has(b, T.output)) return "no input_tokens or output_tokens";
     const n = (slot: number) => (this.has(b, slot) ? this.get(b, slot) : 0);
+    const w5 = n(T.write5m);
+    const w1 = n(T.write1h);
+    const rest = this.has(b, T.cacheCreation) ? n(T.cacheCreation) - w5 - w1 : 0;
+    if (rest < 0) return "cache_creation's ephemeral tokens exceed cache_creation_input_tokens";
+    this.set(n(T.cacheRead), n(T.input), n(T.output), 0, tier);
     const r = this.record;
-    r.hit = n(T.cacheRead);
-    r.miss = n(T.input) + n(T.cacheCreation);
-    r.write = n(T.cacheCreation);
-    r.output = n(T.output);
-    r.reasoning = 0;
+    r.writeDefault = rest;
+    r.write5m = w5;
+    r.write1h = w1;
+    r.search = n(T.search);
     return undefined;
+  }
+
+  /** Whether the record is Claude Code's `<synthetic>` placeholder with no usage at all. */
+  private isSynthetic(model: string | undefined): boolean {
+    const r = this.record;
+    return model === SYNTHETIC_MODEL && r.hit + r.miss + r.output + r.writeDefault + r.write5m + r.write1h + r.search === 0;
   }
 
   /** Interprets one line of text: RECORD, SKIP, IGNORED or BLANK. */
@@ -144,11 +190,12 @@ export class RecordReader {
     }
     const base = d === "claude-code" ? MESSAGE_USAGE : ROOT_USAGE;
     for (let i = base; i < base + MESSAGE_USAGE; i++) if (f.tokens[i] === INVALID) return this.skip("bad-usage", "a token count is not a whole number >= 0");
-    const bad = d === "chat" ? this.chatTokens() : this.anthropicTokens(base);
+    const bad = d === "chat" ? this.chatTokens() : d === "responses" ? this.responsesTokens() : this.anthropicTokens(base, d === "claude-code" ? f.messageTier : f.usageTier);
     if (bad !== undefined) return this.skip("bad-usage", bad);
     const model = d === "claude-code" ? f.messageModel : f.model;
     if (model === undefined || model === "") return this.skip("no-model", d === "claude-code" ? "no message.model" : "no model");
-    const useCreated = d === "chat" ? f.created !== undefined : d === "anthropic" && f.timestamp === undefined;
+    if (this.isSynthetic(model)) return SYNTHETIC;
+    const useCreated = d === "chat" || d === "responses" ? f.created !== undefined : d === "anthropic" && f.timestamp === undefined;
     const instant = useCreated ? f.created : f.timestamp;
     if (instant !== undefined && Number.isNaN(instant)) return this.skip("bad-instant", `${useCreated ? f.badCreated : f.badTimestamp} is not an instant`);
     const r = this.record;

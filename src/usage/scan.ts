@@ -23,8 +23,18 @@ const PROMPT_DETAILS_R = 6;
 const PROMPT_DETAILS_M = 7;
 const COMPLETION_DETAILS_R = 8;
 const COMPLETION_DETAILS_M = 9;
+const CACHE_CREATION_R = 10;
+const CACHE_CREATION_M = 11;
+const SERVER_TOOL_R = 12;
+const SERVER_TOOL_M = 13;
+const INPUT_DETAILS_R = 14;
+const INPUT_DETAILS_M = 15;
+const OUTPUT_DETAILS_R = 16;
+const OUTPUT_DETAILS_M = 17;
+/** The `response` object of a Responses API stream event: read like the top level. */
+const RESPONSE = 18;
 
-// Fields a key captures; 0..19 are token slots (top-level usage 0..9, message.usage 10..19).
+// Fields a key captures; 0..29 are token slots (top-level usage 0..14, message.usage 15..29).
 const NONE = -1;
 const F_MODEL = 100;
 const F_TYPE = 101;
@@ -40,6 +50,18 @@ const F_PROMPT_DETAILS_R = 110;
 const F_PROMPT_DETAILS_M = 111;
 const F_COMPLETION_DETAILS_R = 112;
 const F_COMPLETION_DETAILS_M = 113;
+const F_ROOT_TIER = 114;
+const F_USAGE_TIER_R = 115;
+const F_USAGE_TIER_M = 116;
+const F_CACHE_CREATION_R = 117;
+const F_CACHE_CREATION_M = 118;
+const F_SERVER_TOOL_R = 119;
+const F_SERVER_TOOL_M = 120;
+const F_INPUT_DETAILS_R = 121;
+const F_INPUT_DETAILS_M = 122;
+const F_OUTPUT_DETAILS_R = 123;
+const F_OUTPUT_DETAILS_M = 124;
+const F_RESPONSE = 125;
 
 // Parser states.
 const VALUE = 0;
@@ -115,22 +137,37 @@ function match(b: Buffer, ctx: number, ks: number, len: number): number {
       if (len === 5) return c === 109 && at(b, ks, "model") ? F_MODEL : c === 117 && at(b, ks, "usage") ? F_USAGE : NONE;
       if (len === 7) return c === 99 && at(b, ks, "created") ? F_CREATED : c === 109 && at(b, ks, "message") ? F_MESSAGE : NONE;
       if (len === 9) return c === 116 && at(b, ks, "timestamp") ? F_TIMESTAMP : c === 114 && at(b, ks, "requestId") ? F_REQUEST_ID : NONE;
+      if (len === 10) return at(b, ks, "created_at") ? F_CREATED : NONE;
+      if (len === 12) return at(b, ks, "service_tier") ? F_ROOT_TIER : NONE;
+      if (len === 8) return at(b, ks, "response") ? F_RESPONSE : NONE;
       return len === 4 && at(b, ks, "type") ? F_TYPE : NONE;
+    case RESPONSE:
+      if (len === 5) return c === 109 && at(b, ks, "model") ? F_MODEL : c === 117 && at(b, ks, "usage") ? F_USAGE : NONE;
+      if (len === 10) return at(b, ks, "created_at") ? F_CREATED : NONE;
+      return len === 12 && at(b, ks, "service_tier") ? F_ROOT_TIER : NONE;
     case MESSAGE:
       if (len === 5) return c === 109 && at(b, ks, "model") ? F_MESSAGE_MODEL : c === 117 && at(b, ks, "usage") ? F_MESSAGE_USAGE : NONE;
       return len === 2 && at(b, ks, "id") ? F_MESSAGE_ID : NONE;
     case USAGE_R:
     case USAGE_M: {
       const base = ctx === USAGE_R ? ROOT_USAGE : MESSAGE_USAGE;
+      const r = ctx === USAGE_R;
       switch (len) {
         case 12:
-          return at(b, ks, "input_tokens") ? base + T.input : NONE;
+          return c === 105 && at(b, ks, "input_tokens") ? base + T.input : c === 115 && at(b, ks, "service_tier") ? (r ? F_USAGE_TIER_R : F_USAGE_TIER_M) : NONE;
+        case 14:
+          return at(b, ks, "cache_creation") ? (r ? F_CACHE_CREATION_R : F_CACHE_CREATION_M) : NONE;
+        case 15:
+          return at(b, ks, "server_tool_use") ? (r ? F_SERVER_TOOL_R : F_SERVER_TOOL_M) : NONE;
+        case 20:
+          return at(b, ks, "input_tokens_details") ? (r ? F_INPUT_DETAILS_R : F_INPUT_DETAILS_M) : NONE;
         case 13:
           return c === 112 && at(b, ks, "prompt_tokens") ? base + T.prompt : c === 111 && at(b, ks, "output_tokens") ? base + T.output : NONE;
         case 17:
           return at(b, ks, "completion_tokens") ? base + T.completion : NONE;
         case 21:
-          return at(b, ks, "prompt_tokens_details") ? (ctx === USAGE_R ? F_PROMPT_DETAILS_R : F_PROMPT_DETAILS_M) : NONE;
+          if (c === 111) return at(b, ks, "output_tokens_details") ? (r ? F_OUTPUT_DETAILS_R : F_OUTPUT_DETAILS_M) : NONE;
+          return at(b, ks, "prompt_tokens_details") ? (r ? F_PROMPT_DETAILS_R : F_PROMPT_DETAILS_M) : NONE;
         case 23:
           return c === 112 && at(b, ks, "prompt_cache_hit_tokens") ? base + T.hit : c === 99 && at(b, ks, "cache_read_input_tokens") ? base + T.cacheRead : NONE;
         case 24:
@@ -150,30 +187,53 @@ function match(b: Buffer, ctx: number, ks: number, len: number): number {
     case COMPLETION_DETAILS_M:
       return len === 16 && at(b, ks, "reasoning_tokens") ? (ctx === COMPLETION_DETAILS_R ? ROOT_USAGE : MESSAGE_USAGE) + T.reasoning : NONE;
     default:
+      return ctx >= CACHE_CREATION_R ? matchNested(b, ctx, ks, len) : NONE;
+  }
+}
+
+/** `match` for the objects nested in a usage (kept apart so `match` stays small enough to inline). */
+function matchNested(b: Buffer, ctx: number, ks: number, len: number): number {
+  const base = (ctx & 1) === 0 ? ROOT_USAGE : MESSAGE_USAGE; // the _R contexts are even, the _M ones odd
+  switch (ctx) {
+    case CACHE_CREATION_R:
+    case CACHE_CREATION_M:
+      if (len !== 25) return NONE;
+      return at(b, ks, "ephemeral_5m_input_tokens") ? base + T.write5m : at(b, ks, "ephemeral_1h_input_tokens") ? base + T.write1h : NONE;
+    case SERVER_TOOL_R:
+    case SERVER_TOOL_M:
+      return len === 19 && at(b, ks, "web_search_requests") ? base + T.search : NONE;
+    case INPUT_DETAILS_R:
+    case INPUT_DETAILS_M:
+      return len === 13 && at(b, ks, "cached_tokens") ? base + T.inputCached : NONE;
+    case OUTPUT_DETAILS_R:
+    case OUTPUT_DETAILS_M:
+      return len === 16 && at(b, ks, "reasoning_tokens") ? base + T.outputReasoning : NONE;
+    default:
       return NONE;
   }
 }
 
-/** The context an object value opens under a field (SKIP for fields that are not objects to read). */
+/** The context an object value opens under each field (index field - 100; SKIP for fields that are not objects to read). */
+const CHILD = new Uint8Array(32);
+CHILD[F_USAGE - 100] = USAGE_R;
+CHILD[F_MESSAGE_USAGE - 100] = USAGE_M;
+CHILD[F_MESSAGE - 100] = MESSAGE;
+CHILD[F_PROMPT_DETAILS_R - 100] = PROMPT_DETAILS_R;
+CHILD[F_PROMPT_DETAILS_M - 100] = PROMPT_DETAILS_M;
+CHILD[F_COMPLETION_DETAILS_R - 100] = COMPLETION_DETAILS_R;
+CHILD[F_COMPLETION_DETAILS_M - 100] = COMPLETION_DETAILS_M;
+CHILD[F_CACHE_CREATION_R - 100] = CACHE_CREATION_R;
+CHILD[F_CACHE_CREATION_M - 100] = CACHE_CREATION_M;
+CHILD[F_SERVER_TOOL_R - 100] = SERVER_TOOL_R;
+CHILD[F_SERVER_TOOL_M - 100] = SERVER_TOOL_M;
+CHILD[F_INPUT_DETAILS_R - 100] = INPUT_DETAILS_R;
+CHILD[F_INPUT_DETAILS_M - 100] = INPUT_DETAILS_M;
+CHILD[F_OUTPUT_DETAILS_R - 100] = OUTPUT_DETAILS_R;
+CHILD[F_OUTPUT_DETAILS_M - 100] = OUTPUT_DETAILS_M;
+CHILD[F_RESPONSE - 100] = RESPONSE;
+
 function childContext(field: number): number {
-  switch (field) {
-    case F_USAGE:
-      return USAGE_R;
-    case F_MESSAGE_USAGE:
-      return USAGE_M;
-    case F_MESSAGE:
-      return MESSAGE;
-    case F_PROMPT_DETAILS_R:
-      return PROMPT_DETAILS_R;
-    case F_PROMPT_DETAILS_M:
-      return PROMPT_DETAILS_M;
-    case F_COMPLETION_DETAILS_R:
-      return COMPLETION_DETAILS_R;
-    case F_COMPLETION_DETAILS_M:
-      return COMPLETION_DETAILS_M;
-    default:
-      return SKIP;
-  }
+  return field >= 100 ? CHILD[field - 100]! : SKIP;
 }
 
 /**
@@ -185,15 +245,18 @@ function clearField(f: RawFields, field: number): void {
   switch (field) {
     case F_USAGE:
       f.rootUsage = false;
+      f.usageTier = undefined;
       t.fill(ABSENT, ROOT_USAGE, ROOT_USAGE + MESSAGE_USAGE);
       return;
     case F_MESSAGE_USAGE:
       f.messageUsage = false;
+      f.messageTier = undefined;
       t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
       return;
     case F_MESSAGE:
       f.messageModel = undefined;
       f.hasMessageId = f.messageUsage = false;
+      f.messageTier = undefined;
       t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
       return;
     case F_PROMPT_DETAILS_R:
@@ -231,6 +294,39 @@ function clearField(f: RawFields, field: number): void {
       return;
     default:
       if (field >= 0 && field < 100) t[field] = ABSENT;
+      else if (field >= F_ROOT_TIER) clearNested(f, field);
+  }
+}
+
+/** `clearField` for service tiers and the objects nested in a usage (kept apart so `clearField` stays small). */
+function clearNested(f: RawFields, field: number): void {
+  const t = f.tokens;
+  const base = field === F_USAGE_TIER_M || (field > F_USAGE_TIER_M && (field & 1) === 0) ? MESSAGE_USAGE : ROOT_USAGE; // _M fields are even from 118 on
+  switch (field) {
+    case F_ROOT_TIER:
+      f.rootTier = undefined;
+      return;
+    case F_USAGE_TIER_R:
+      f.usageTier = undefined;
+      return;
+    case F_USAGE_TIER_M:
+      f.messageTier = undefined;
+      return;
+    case F_CACHE_CREATION_R:
+    case F_CACHE_CREATION_M:
+      t[base + T.write5m] = t[base + T.write1h] = ABSENT;
+      return;
+    case F_SERVER_TOOL_R:
+    case F_SERVER_TOOL_M:
+      t[base + T.search] = ABSENT;
+      return;
+    case F_INPUT_DETAILS_R:
+    case F_INPUT_DETAILS_M:
+      t[base + T.inputCached] = ABSENT;
+      return;
+    case F_OUTPUT_DETAILS_R:
+    case F_OUTPUT_DETAILS_M:
+      t[base + T.outputReasoning] = ABSENT;
   }
 }
 
@@ -254,6 +350,11 @@ function captureString(f: RawFields, field: number, b: Buffer, a: number, z: num
       return true;
     case F_MESSAGE_MODEL:
       f.messageModel = text ?? intern(b, a, z);
+      return true;
+    case F_ROOT_TIER:
+    case F_USAGE_TIER_R:
+    case F_USAGE_TIER_M:
+      setTier(f, field, text ?? intern(b, a, z));
       return true;
     case F_REQUEST_ID:
     case F_MESSAGE_ID: {
@@ -281,6 +382,13 @@ function captureString(f: RawFields, field: number, b: Buffer, a: number, z: num
     default:
       return true; // a string where a count or an object belongs: already cleared (absent or invalid)
   }
+}
+
+/** Stores a service tier string into its field. */
+function setTier(f: RawFields, field: number, text: string): void {
+  if (field === F_ROOT_TIER) f.rootTier = text;
+  else if (field === F_USAGE_TIER_R) f.usageTier = text;
+  else f.messageTier = text;
 }
 
 /** Stores a number b[a, z) into its field: token counts and instants. */
@@ -320,6 +428,7 @@ export function scanLine(b: Buffer, start: number, end: number, f: RawFields): b
   f.model = f.messageModel = f.type = undefined;
   f.created = f.timestamp = f.badCreated = f.badTimestamp = undefined;
   f.rootUsage = f.messageUsage = f.hasMessageId = f.hasRequestId = false;
+  f.rootTier = f.usageTier = f.messageTier = undefined;
   f.tokens.fill(ABSENT);
 
   const n = end;

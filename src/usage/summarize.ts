@@ -1,10 +1,12 @@
 // Token cells -> the usage report: groups by the --by dimensions, each line tokens x rate, exact sums.
 
+import { InputError } from "../core/errors.js";
 import { Exact, sum } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
 import { compareNames } from "../core/order.js";
 import type { Resolution } from "../core/resolve.js";
-import type { PriceSet, RateBook, Window } from "../core/types.js";
+import { RateSheet, versionRetention } from "../core/pricing.js";
+import type { PriceSet, RateBook, Window, Workload } from "../core/types.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
 import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
 import type { LocalClock } from "./zone.js";
@@ -13,7 +15,8 @@ const HOUR = 3600000;
 import type { Dimension, GroupKey, SkipSummary, TokenCounts, UsageBucket, UsageGroup, UsageLine, UsageReport } from "./types.js";
 
 const MILLION = Exact.int(1000000);
-const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output"];
+const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output", "request_fee"];
+const LOG: Workload = { name: "usage log", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
 
 /** Everything besides the cells that the report carries. */
@@ -32,6 +35,7 @@ interface SummaryFacts {
   skipped: SkipSummary[];
   duplicates: number;
   ignored: number;
+  synthetic: number;
   outsidePeriod: number;
 }
 
@@ -45,15 +49,22 @@ function addTo(s: Sums, c: Sums): void {
   s.miss += c.miss;
   s.output += c.output;
   s.reasoning += c.reasoning;
-  s.write += c.write;
+  s.writeDefault += c.writeDefault;
+  s.write5m += c.write5m;
+  s.write1h += c.write1h;
+  s.search += c.search;
 }
 
 function emptySums(): Sums {
-  return { records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, write: 0n };
+  return { records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n };
 }
 
 function tokenCounts(s: Sums): TokenCounts {
-  return { input_cache_hit: Exact.int(s.hit), input_cache_miss: Exact.int(s.miss), output: Exact.int(s.output), reasoning: Exact.int(s.reasoning) };
+  const writes = s.writeDefault + s.write5m + s.write1h;
+  return {
+    input_cache_hit: Exact.int(s.hit), input_cache_miss: Exact.int(s.miss), output: Exact.int(s.output), reasoning: Exact.int(s.reasoning),
+    ...(writes !== 0n ? { input_cache_write: Exact.int(writes) } : {}),
+  };
 }
 
 const PERIODS: Record<"day" | "week" | "month", (day: number) => Period> = { day: dayPeriod, week: weekPeriod, month: monthPeriod };
@@ -88,48 +99,93 @@ function priceSetOf(c: Cell, res: Resolution): PriceSet {
   return c.window === PEAK ? v.peak! : c.window === OFF_PEAK ? v.offPeak! : v.flat!;
 }
 
-/** The priced lines of a group's cells: one per (model, billed as, version, window, bucket). */
+/**
+ * The priced lines of a group's cells: one per (model, billed as, version, window, tier and
+ * service tier, bucket, retention, fee), priced by the core's rate sheet like an estimate.
+ */
 function linesOf(book: RateBook, cells: Cell[], convert?: (res: Resolution) => Resolution): UsageLine[] {
   const merged = new Map<string, { cell: Cell; sums: Sums }>();
+  const fees = new Map<string, { cell: Cell; count: bigint }>();
   for (const c of cells) {
     const res = c.span.res!;
-    const k = `${c.span.model}\u0000${res.billedAs ?? ""}\u0000${res.version.from}\u0000${res.version.card}\u0000${c.window}`;
+    const version = `${c.span.model}\u0000${res.billedAs ?? ""}\u0000${res.version.from}\u0000${res.version.card}`;
+    const k = `${version}\u0000${c.window}\u0000${c.variant.tier}\u0000${c.variant.serviceTier ?? ""}`;
     let m = merged.get(k);
     if (!m) merged.set(k, (m = { cell: c, sums: emptySums() }));
     addTo(m.sums, c);
+    if (c.search !== 0n) {
+      const fk = `${version}\u0000${c.variant.fee}`;
+      const f = fees.get(fk);
+      if (f) f.count += c.search;
+      else fees.set(fk, { cell: c, count: c.search });
+    }
   }
   const lines: UsageLine[] = [];
   for (const { cell, sums } of merged.values()) {
     const res = cell.span.res!;
-    const prices = priceSetOf(cell, convert ? convert(res) : res);
-    // Cache writes are part of the misses; a version with a default cache-write price bills them on their own line.
-    const write = prices.input_cache_write ? sums.write : 0n;
-    const tokens = { input_cache_hit: sums.hit, input_cache_miss: sums.miss - write, input_cache_write: write, output: sums.output };
-    for (const bucket of BUCKETS) {
-      if (tokens[bucket] === 0n) continue;
-      const t = Exact.int(tokens[bucket]);
-      const rate = prices[bucket]!;
+    const priced = convert ? convert(res) : res; // in the report currency (--currency, --fx)
+    const v = res.version;
+    const variant = cell.variant;
+    const tier = variant.tier >= 0 ? priced.version.tiers![variant.tier] : undefined;
+    const mods = variant.modifiers.map((m) => priced.version.modifiers?.[m.name] ?? m);
+    const sheet = new RateSheet(priceSetOf(cell, priced), tier, mods, priced);
+    const base = {
+      model: cell.span.model,
+      billedAs: res.billedAs,
+      priceFrom: v.from,
+      card: v.card,
+      provider: book.cards.find((c) => c.file === v.card)?.provider,
+      window: windowOf(cell.window),
+    };
+    const push = (bucket: UsageBucket, tokens: bigint, priced: "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output", retention?: string) => {
+      if (tokens === 0n) return;
+      const t = Exact.int(tokens);
+      const r = sheet.rate(priced, retention);
       lines.push({
-        model: cell.span.model,
-        billedAs: res.billedAs,
-        priceFrom: res.version.from,
-        card: res.version.card,
-        provider: book.cards.find((c) => c.file === res.version.card)?.provider,
-        window: windowOf(cell.window),
-        bucket,
-        tokens: t,
-        rate,
-        cost: t.mul(rate).div(MILLION),
+        ...base, bucket, tokens: t, rate: r.rate, cost: t.mul(r.rate).div(MILLION),
+        ...(bucket === "input_cache_write" ? { retention: retention === "" ? (v.defaultRetention ?? null) : retention } : {}),
+        ...(sheet.tier ? { tier: `above ${sheet.tier.above.toDecimal()}` } : {}),
+        ...(r.modifiers.length ? { modifiers: r.modifiers } : {}),
+        ...(r.note ? { note: r.note } : {}),
       });
+    };
+    push("input_cache_hit", sums.hit, "input_cache_hit");
+    push("input_cache_miss", sums.miss, "input_cache_miss");
+    const writes = new Map<string, bigint>();
+    for (const [key, n] of [["", sums.writeDefault], ["5m", sums.write5m], ["1h", sums.write1h]] as const) {
+      if (n === 0n) continue;
+      const k = versionRetention(LOG, res, key); // checked per record: known here
+      writes.set(k, (writes.get(k) ?? 0n) + n);
     }
+    for (const [k, n] of [...writes].sort(([a], [b]) => (a === b ? 0 : a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1))) push("input_cache_write", n, "input_cache_write", k);
+    push("output", sums.output, "output");
+  }
+  for (const { cell, count: n } of fees.values()) {
+    const res = cell.span.res!;
+    const priced = convert ? convert(res) : res;
+    const fv = res.fees!.search!.versions[cell.variant.fee]!;
+    const price = priced.currency === res.currency ? fv.price! : (fv.currencies?.[priced.currency] ?? (priced.fx ? fv.price!.mul(priced.fx) : undefined));
+    if (!price) throw new InputError(`the "search" fee of "${cell.span.model}" has no published ${priced.currency} price`, `give --fx RATE to convert from ${res.currency}`);
+    const count = Exact.int(n);
+    lines.push({
+      model: cell.span.model, billedAs: res.billedAs, priceFrom: res.version.from, card: res.version.card,
+      provider: book.cards.find((c) => c.file === res.version.card)?.provider, window: null,
+      bucket: "request_fee", tokens: Exact.ZERO, rate: price, cost: count.mul(price).div(fv.per!), fee: "search", count, per: fv.per!,
+    });
   }
   return lines.sort(
     (a, b) =>
       compareNames(a.model, b.model) ||
       a.priceFrom - b.priceFrom ||
       WINDOW_ORDER[a.window ?? "flat"]! - WINDOW_ORDER[b.window ?? "flat"]! ||
-      BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket),
+      cmp(a.tier ?? "", b.tier ?? "") ||
+      cmp((a.modifiers ?? []).join(), (b.modifiers ?? []).join()) ||
+      BUCKETS.indexOf(a.bucket) - BUCKETS.indexOf(b.bucket), // stable: the default retention stays first
   );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareGroups(by: Dimension[]) {
@@ -181,6 +237,7 @@ export function summarize(book: RateBook, cells: Cell[], facts: SummaryFacts): U
     skipped: facts.skipped,
     duplicates: facts.duplicates,
     ignored: facts.ignored,
+    synthetic: facts.synthetic,
     outsidePeriod: facts.outsidePeriod,
     ...(facts.clock.timeZone !== "UTC" ? { timeZone: facts.clock.timeZone } : {}),
   };

@@ -5,7 +5,7 @@ import type { Instant } from "../core/instant.js";
 import type { Window } from "../core/types.js";
 
 /** The log shapes ratecard reads; "auto" detects one per record. */
-export const DIALECTS = ["auto", "chat", "anthropic", "claude-code"] as const;
+export const DIALECTS = ["auto", "chat", "responses", "anthropic", "claude-code"] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 /** What a report can be grouped by (several at once allowed); days, weeks and months are UTC. */
@@ -24,6 +24,9 @@ export const SKIP_REASONS = [
   "unknown-model",
   "retired-model",
   "before-first-price",
+  "unknown-retention",
+  "unknown-fee",
+  "unknown-service-tier",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -38,8 +41,14 @@ export interface UsageRecord {
   output: number;
   /** The thinking part of `output`, shown separately and never billed twice. */
   reasoning: number;
-  /** The cache-write part of `miss` (Anthropic's cache_creation_input_tokens): billed at the version's default cache-write price when it has one. */
-  write: number;
+  /** Cache writes: at the default retention (`cache_creation_input_tokens` alone), 5-minute and 1-hour. */
+  writeDefault: number;
+  write5m: number;
+  write1h: number;
+  /** Web search requests (`server_tool_use.web_search_requests`), billed as the `search` fee. */
+  search: number;
+  /** The logged service tier (`standard`, `priority`, `flex`...), if any. */
+  serviceTier: string | undefined;
   /** Whether the record has Claude Code's message.id and requestId (records repeated in session logs count once). */
   dedup: boolean;
   /** The 64-bit fingerprint of message.id + requestId, when `dedup`. */
@@ -53,10 +62,12 @@ export interface TokenCounts {
   input_cache_miss: Exact;
   output: Exact;
   reasoning: Exact;
+  /** Cache-write tokens, every retention (present only when some record wrote to the cache). */
+  input_cache_write?: Exact;
 }
 
-/** The billed buckets of a usage line (reasoning is inside output; cache writes have their own line only where the version prices them). */
-export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output";
+/** The billed buckets of a usage line (reasoning is inside output; `request_fee` counts requests). */
+export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output" | "request_fee";
 
 /** One priced line of a group: the tokens of one bucket under one price version and window. */
 export interface UsageLine {
@@ -72,6 +83,16 @@ export interface UsageLine {
   tokens: Exact;
   rate: Exact;
   cost: Exact;
+  /** A cache-write line's retention (null: an unnamed default). */
+  retention?: string | null;
+  /** The long-context tier ("above 200000") and service-tier modifier that priced the line. */
+  tier?: string;
+  modifiers?: string[];
+  /** A fee line's fee, request count and the unit count of its price. */
+  fee?: string;
+  count?: Exact;
+  per?: Exact;
+  note?: string;
 }
 
 /** A group's key: one value per --by dimension (time values are UTC labels). */
@@ -121,6 +142,8 @@ export interface UsageReport {
   duplicates: number;
   /** Lines that are session events, not API responses (a `type` other than assistant, no usage). */
   ignored: number;
+  /** Claude Code's zero-usage `<synthetic>` records (errors and interruptions shown in the session, never billed). */
+  synthetic: number;
   /** Records outside --since/--until. */
   outsidePeriod: number;
   compare?: UsageComparison;

@@ -10,7 +10,7 @@ import { didYouMean } from "../../core/suggest.js";
 import { render } from "../../render/reporters.js";
 import { UsageAggregator } from "../../usage/aggregate.js";
 import { comparePlan } from "../../usage/compare.js";
-import { IGNORED, RECORD, RecordReader, SKIP } from "../../usage/record.js";
+import { IGNORED, RECORD, RecordReader, SKIP, SYNTHETIC } from "../../usage/record.js";
 import { DIALECTS, DIMENSIONS, type Dialect, type Dimension, type UsageReport } from "../../usage/types.js";
 import { cardSources } from "../config.js";
 import { asOfOption, collect, currencyOptions, flagValue, formatOption, instantFlag, ratesOption, untilFlag } from "../flags.js";
@@ -113,6 +113,7 @@ export function registerUsage(program: Command, io: Io): void {
           record: (r, file, line) => agg.add(r, file, line),
           skip: (reason, detail, file, line) => agg.skip(reason, detail, file, line),
           ignore: () => agg.ignore(),
+          synthetic: () => agg.synthetic(),
           long: (file, line) => agg.skip("line-too-long", longLineDetail(), file, line),
           bytes: onBytes,
         });
@@ -127,6 +128,7 @@ export function registerUsage(program: Command, io: Io): void {
               if (kind === RECORD) agg.add(reader.record, src.name, n);
               else if (kind === SKIP) agg.skip(reader.reason, reader.detail, src.name, n);
               else if (kind === IGNORED) agg.ignore();
+              else if (kind === SYNTHETIC) agg.synthetic();
             },
             (n) => agg.skip("line-too-long", longLineDetail(), src.name, n),
             onBytes,
@@ -145,7 +147,7 @@ export function registerUsage(program: Command, io: Io): void {
       }
       reportSkips(report, agg.firstSkip(), flags.strict === true, io);
       const latest = agg.latest();
-      report.warnings = [...(latest !== undefined ? staleWarnings(book, agg.cardsUsed(), latest) : []), ...compareWarnings];
+      report.warnings = [...(latest !== undefined ? staleWarnings(book, agg.cardsUsed(), latest) : []), ...agg.warnings(), ...compareWarnings];
       writeWarnings(io, report.warnings);
       io.stdout.write(await render("usage", flags.format, report, renderOptions(io)));
       return "ok";

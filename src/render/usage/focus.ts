@@ -12,12 +12,25 @@ const HEADER = [
 ] as const;
 
 const MILLION = Exact.int(1000000);
-const BUCKET_TEXT = { input_cache_hit: "input tokens, cache hit", input_cache_miss: "input tokens, cache miss", input_cache_write: "input tokens, cache write", output: "output tokens" };
+const BUCKET_TEXT = {
+  input_cache_hit: "input tokens, cache hit",
+  input_cache_miss: "input tokens, cache miss",
+  input_cache_write: "input tokens, cache write",
+  output: "output tokens",
+  request_fee: "requests",
+};
 
 function describe(l: UsageLine): string {
   const model = l.billedAs ? `${l.model} billed as ${l.billedAs}` : l.model;
   const window = l.window ? `, ${l.window}` : "";
-  return `${model}: ${BUCKET_TEXT[l.bucket]}${window}, price from ${formatInstant(l.priceFrom)}`;
+  const what = `${BUCKET_TEXT[l.bucket]}${l.retention ? ` ${l.retention}` : ""}${l.fee ? ` (${l.fee})` : ""}`;
+  const how = [...(l.tier ? [l.tier] : []), ...(l.modifiers ?? [])];
+  return `${model}: ${what}${window}${how.length ? `, ${how.join(", ")}` : ""}, price from ${formatInstant(l.priceFrom)}`;
+}
+
+/** The SKU suffix of a v2 line: retention, fee, tier and modifiers ("/1h", "/search", "/above 200000"). */
+function skuParts(l: UsageLine): string {
+  return [l.retention, l.fee, l.tier, ...(l.modifiers ?? [])].filter(Boolean).map((x) => `/${x}`).join("");
 }
 
 /**
@@ -38,8 +51,10 @@ export function renderUsageFocus(r: UsageReport): string {
         end === null ? "" : formatInstant(end),
         cost, cost, cost, r.currency,
         provider, provider ? `${provider} API` : "",
-        `${l.billedAs ?? l.model}/${l.bucket}${l.window ? `/${l.window}` : ""}`,
-        l.tokens.div(MILLION).toDecimal(), "1M Tokens", l.tokens.toDecimal(), "Tokens",
+        `${l.billedAs ?? l.model}/${l.bucket}${skuParts(l)}${l.window ? `/${l.window}` : ""}`,
+        ...(l.fee
+          ? [l.count!.div(l.per!).toDecimal(), `${l.per!.toDecimal()} Requests`, l.count!.toDecimal(), "Requests"]
+          : [l.tokens.div(MILLION).toDecimal(), "1M Tokens", l.tokens.toDecimal(), "Tokens"]),
         "Usage", describe(l),
       ]);
     }

@@ -9,6 +9,7 @@ function tokens(t: TokenCounts) {
     input_cache_miss: t.input_cache_miss.toDecimal(),
     output: t.output.toDecimal(),
     reasoning_in_output: t.reasoning.toDecimal(),
+    ...(t.input_cache_write ? { input_cache_write: t.input_cache_write.toDecimal() } : {}),
   };
 }
 
@@ -26,6 +27,11 @@ function line(l: UsageLine) {
     tokens: l.tokens.toDecimal(),
     rate: l.rate.toDecimal(),
     cost: l.cost.toDecimal(),
+    ...(l.bucket === "input_cache_write" ? { retention: l.retention ?? null } : {}),
+    ...(l.fee ? { fee: l.fee, count: l.count!.toDecimal(), per: l.per!.toDecimal() } : {}),
+    ...(l.tier ? { tier: l.tier } : {}),
+    ...(l.modifiers ? { modifiers: l.modifiers } : {}),
+    ...(l.note ? { note: l.note } : {}),
   };
 }
 
@@ -49,6 +55,7 @@ function usageJson(r: UsageReport): object {
     skipped: r.skipped.map((s) => ({ reason: s.reason, count: s.count, first: s.first })),
     duplicates: r.duplicates,
     ignored: r.ignored,
+    ...(r.synthetic ? { synthetic: r.synthetic } : {}),
     outside_period: r.outsidePeriod,
     compare: r.compare
       ? {

@@ -24,33 +24,45 @@ function usageHeadline(r: UsageReport): string {
 /** One row per group, then the total: tokens per bucket and cost. */
 function groupGrid(r: UsageReport): Grid {
   const dims = r.by.length > 0 ? r.by : ["group"];
-  const head = [...dims, "records", "cache hit", "cache miss", "output", "of it reasoning", "cost"];
+  const writes = r.total.tokens.input_cache_write !== undefined;
+  const head = [...dims, "records", "cache hit", "cache miss", ...(writes ? ["cache write"] : []), "output", "of it reasoning", "cost"];
   const money = moneyAddingUp([{ parts: r.groups.map((g) => g.cost), total: r.total.cost }], r.currency); // the groups shown add up to the total shown
-  const rows = r.groups.map((g) => [
-    ...r.by.map((d) => g.key[d] ?? ""),
-    formatCount(g.records),
-    formatTokens(g.tokens.input_cache_hit), formatTokens(g.tokens.input_cache_miss), formatTokens(g.tokens.output), formatTokens(g.tokens.reasoning),
-    money(g.cost),
-  ]);
+  const counts = (t: UsageReport["total"]["tokens"]) => [
+    formatTokens(t.input_cache_hit), formatTokens(t.input_cache_miss), ...(writes ? [formatTokens(t.input_cache_write ?? Exact.ZERO)] : []),
+    formatTokens(t.output), formatTokens(t.reasoning),
+  ];
+  const rows = r.groups.map((g) => [...r.by.map((d) => g.key[d] ?? ""), formatCount(g.records), ...counts(g.tokens), money(g.cost)]);
   const t = r.total;
-  rows.push(["total", ...dims.slice(1).map(() => ""), formatCount(t.records),
-    formatTokens(t.tokens.input_cache_hit), formatTokens(t.tokens.input_cache_miss), formatTokens(t.tokens.output), formatTokens(t.tokens.reasoning),
-    money(t.cost)]);
+  rows.push(["total", ...dims.slice(1).map(() => ""), formatCount(t.records), ...counts(t.tokens), money(t.cost)]);
   return { head, rows, right: head.map((_, i) => i >= dims.length) };
 }
 
 const WINDOW_ORDER = { peak: 0, "off-peak": 1, flat: 2 };
-const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, input_cache_write: 2, output: 3 };
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+const BUCKET_ORDER = { input_cache_hit: 0, input_cache_miss: 1, input_cache_write: 2, output: 3, request_fee: 4 };
+
+/** A usage line's bucket label with what priced it: "input, cache write 1h", "requests: search", "output (above 200000)". */
+function lineLabel(l: UsageLine): string {
+  let label = bucketLabel(l.bucket);
+  if (l.retention) label += ` ${l.retention}`;
+  if (l.fee) label += `: ${l.fee}`;
+  const how = [...(l.tier ? [l.tier] : []), ...(l.modifiers ?? [])];
+  return how.length ? `${label} (${how.join(", ")})` : label;
+}
 
 /** One row per price applied (model, billed as, version, window, bucket) over the whole report. */
 function priceGrid(r: UsageReport): Grid {
-  const merged = new Map<string, { line: UsageLine; tokens: Exact[]; costs: Exact[] }>();
+  const merged = new Map<string, { line: UsageLine; tokens: Exact[]; counts: Exact[]; costs: Exact[] }>();
   for (const g of r.groups) {
     for (const l of g.lines) {
-      const k = [l.model, l.billedAs, l.priceFrom, l.window, l.bucket].join("\u0000");
+      const k = [l.model, l.billedAs, l.priceFrom, l.window, l.bucket, l.retention, l.tier, l.modifiers?.join(), l.fee, l.rate.n, l.rate.d].join("\u0000");
       let m = merged.get(k);
-      if (!m) merged.set(k, (m = { line: l, tokens: [], costs: [] }));
+      if (!m) merged.set(k, (m = { line: l, tokens: [], counts: [], costs: [] }));
       m.tokens.push(l.tokens);
+      if (l.count) m.counts.push(l.count);
       m.costs.push(l.cost);
     }
   }
@@ -59,12 +71,15 @@ function priceGrid(r: UsageReport): Grid {
       compareNames(a.model, b.model) ||
       a.priceFrom - b.priceFrom ||
       WINDOW_ORDER[a.window ?? "flat"] - WINDOW_ORDER[b.window ?? "flat"] ||
-      BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket],
+      cmp(a.tier ?? "", b.tier ?? "") ||
+      cmp(a.modifiers?.join() ?? "", b.modifiers?.join() ?? "") ||
+      BUCKET_ORDER[a.bucket] - BUCKET_ORDER[b.bucket], // retentions keep the report's order (the default first)
   );
   const head = ["model", "billed as", "prices from", "window", "bucket", "tokens", "per 1M", "cost"];
-  const rows = sorted.map(({ line: l, tokens, costs }) => [
-    l.model, l.billedAs ?? "", formatInstantShort(l.priceFrom), l.window ?? "", bucketLabel(l.bucket),
-    formatTokens(sum(tokens)), formatRate(l.rate, r.currency), formatMoney(sum(costs), r.currency),
+  const rows = sorted.map(({ line: l, tokens, counts, costs }) => [
+    l.model, l.billedAs ?? "", formatInstantShort(l.priceFrom), l.window ?? "", lineLabel(l),
+    formatTokens(sum(l.fee ? counts : tokens)),
+    l.fee ? `${formatRate(l.rate, r.currency)} per ${formatTokens(l.per!)}` : formatRate(l.rate, r.currency), formatMoney(sum(costs), r.currency),
   ]);
   return { head, rows, right: head.map((h) => ["tokens", "per 1M", "cost"].includes(h)) };
 }
@@ -83,6 +98,7 @@ function noteLines(r: UsageReport): string[] {
   const facts: string[] = [];
   if (r.duplicates > 0) facts.push(`${formatCount(r.duplicates)} repeated session-log record${r.duplicates === 1 ? "" : "s"} counted once`);
   if (r.ignored > 0) facts.push(`${formatCount(r.ignored)} session event${r.ignored === 1 ? "" : "s"} without usage ignored`);
+  if (r.synthetic > 0) facts.push(`${formatCount(r.synthetic)} zero-usage <synthetic> record${r.synthetic === 1 ? "" : "s"} (not billed)`);
   if (r.outsidePeriod > 0) facts.push(`${formatCount(r.outsidePeriod)} record${r.outsidePeriod === 1 ? "" : "s"} outside the period`);
   if (facts.length > 0) out.push(facts.join(" · "));
   return out;
@@ -103,9 +119,9 @@ function compareLines(r: UsageReport): string[] {
 }
 
 const KINDS: Record<string, ColumnKind> = {
-  records: "count", "cache hit": "tokens", "cache miss": "tokens", output: "tokens", "of it reasoning": "tokens", tokens: "tokens", "per 1M": "rate", cost: "money",
+  records: "count", "cache hit": "tokens", "cache miss": "tokens", "cache write": "tokens", output: "tokens", "of it reasoning": "tokens", tokens: "tokens", "per 1M": "rate", cost: "money",
 };
-const SHORT: Record<string, string> = { "cache hit": "hit", "cache miss": "miss", output: "out", "of it reasoning": "reasoning" };
+const SHORT: Record<string, string> = { "cache hit": "hit", "cache miss": "miss", "cache write": "write", output: "out", "of it reasoning": "reasoning" };
 
 function columns(g: Grid): Column[] {
   return g.head.map((head, i) => ({ head, kind: KINDS[head] ?? "text", short: SHORT[head], align: g.right[i] ? "right" : "left" }));

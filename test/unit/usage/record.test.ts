@@ -43,9 +43,9 @@ describe("chat-completion dialect", () => {
 });
 
 describe("Anthropic dialect", () => {
-  it("bills cache reads as hits and input plus cache writes as misses, at the timestamp", () => {
+  it("reads cache reads as hits, input as misses and cache writes apart (default retention), at the timestamp", () => {
     const r = read(`{"type":"message","model":"deepseek-v4-flash","timestamp":"2026-08-17T02:00:00Z","usage":{"input_tokens":150,"cache_creation_input_tokens":50,"cache_read_input_tokens":600,"output_tokens":100}}`);
-    expect(r.record).toMatchObject({ hit: 600, miss: 200, output: 100, reasoning: 0, instant: T0 });
+    expect(r.record).toMatchObject({ hit: 600, miss: 150, writeDefault: 50, write5m: 0, write1h: 0, output: 100, reasoning: 0, instant: T0 });
   });
 
   it("takes `created` when there is no timestamp, and null counts as absent", () => {

@@ -27,6 +27,8 @@ const KEYS = [
   "prompt_tokens_details", "cached_tokens", "completion_tokens_details", "reasoning_tokens",
   "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens",
   "content", "toolUseResult", "mod\"el", "usage\\", "é",
+  "created_at", "service_tier", "response", "cache_creation", "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens",
+  "server_tool_use", "web_search_requests", "input_tokens_details", "output_tokens_details",
 ];
 
 const scalar = fc.oneof(
@@ -44,10 +46,15 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).any;
 
 /** Objects shaped like usage and message objects, so the interesting paths are hit often. */
-const usageLike = fc.dictionary(fc.constantFrom(...KEYS.slice(8)), fc.oneof(scalar, fc.dictionary(fc.constantFrom("cached_tokens", "reasoning_tokens", "x"), scalar, { maxKeys: 3 })), { maxKeys: 8 });
+const NESTED = ["cached_tokens", "reasoning_tokens", "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens", "web_search_requests", "x"];
+const usageLike = fc.dictionary(fc.constantFrom(...KEYS.slice(8)), fc.oneof(scalar, fc.dictionary(fc.constantFrom(...NESTED), scalar, { maxKeys: 3 })), { maxKeys: 8 });
 const messageLike = fc.dictionary(fc.constantFrom("model", "id", "usage", "content", "type"), fc.oneof(scalar, usageLike, value), { maxKeys: 5 });
 const shaped = fc.record(
-  { usage: fc.oneof(usageLike, usageLike, scalar), message: fc.oneof(messageLike, messageLike, scalar), model: scalar, created: scalar, timestamp: scalar, type: scalar, requestId: scalar },
+  {
+    usage: fc.oneof(usageLike, usageLike, scalar), message: fc.oneof(messageLike, messageLike, scalar), model: scalar, created: scalar, timestamp: scalar, type: scalar, requestId: scalar,
+    response: fc.oneof(fc.record({ model: scalar, usage: fc.oneof(usageLike, scalar), created_at: scalar, service_tier: scalar }, { requiredKeys: [] }), scalar),
+    service_tier: scalar, created_at: scalar,
+  },
   { requiredKeys: [] },
 );
 const root = fc
@@ -116,5 +123,22 @@ describe("scanLine", () => {
     expect(scanLine(b, 0, b.indexOf(10), f)).toBe(true);
     expect(f.model).toBe("a");
     expect(scanLine(b, 0, 20, f)).toBe(false); // cut inside the line
+  });
+});
+
+describe("skim of v2 records", () => {
+  it("reads Claude Code writes by retention, searches, service tiers and Responses API events itself", async () => {
+    const { readFileSync } = await import("node:fs");
+    const lines = ["test/fixtures/usage/claude-code-v2.jsonl", "test/fixtures/usage/openai-v2.jsonl"].flatMap((p) => readFileSync(p, "utf8").trim().split("\n"));
+    for (const l of lines) {
+      const f = scan(l);
+      expect(f, l).not.toBe(false);
+      expect(plain(f as RawFields)).toEqual(plain(viaParse(l)));
+    }
+    const cc = scan(lines[1]!) as RawFields;
+    expect([...cc.tokens.slice(15 + 10, 15 + 13)]).toEqual([2000, 1000, 2]); // 5m, 1h writes and searches under message.usage
+    expect(cc.messageTier).toBe("standard");
+    const event = scan(lines.at(-2)!) as RawFields;
+    expect([event.model, event.rootTier, event.tokens[6], event.tokens[13]]).toEqual(["test-small", "auto", 2000, 0]);
   });
 });
