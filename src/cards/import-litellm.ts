@@ -19,8 +19,16 @@ export interface LitellmImport {
 }
 
 const MILLION = Exact.int(1_000_000);
-/** Keys of prices the rate-card format has no place for; the card notes them. */
-const UNCARRIED = /^(cache_creation_input_token_cost|.*_cost_per_token_above_\d+k?_tokens|.*_cost_per_token_batches|.*_cost_per_(audio|image|character|second|query|request|pixel).*)$/;
+/** The per-token fields a version carries, by the card key they become. */
+const BASE = { input_cache_miss: "input_cost_per_token", output: "output_cost_per_token", input_cache_hit: "cache_read_input_token_cost" } as const;
+const WRITE = "cache_creation_input_token_cost";
+const WRITE_1H = "cache_creation_input_token_cost_above_1hr";
+/** A long-context tier field: `<base field>_above_<N>k_tokens`. */
+const TIER_FIELD = /^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost|cache_creation_input_token_cost_above_1hr)_above_(\d+)k_tokens$/;
+/** Fields carried as limits, and fields that are facts about the model, not prices (never listed as not carried). */
+const LIMITS = ["max_input_tokens", "max_output_tokens"];
+/** A field that prices something: any `*cost*` or `*price*` key. */
+const PRICED = /cost|price/;
 
 /** Line and column of offset `at` in `text` (1-based). */
 function lineCol(text: string, at: number): { line: number; col: number } {
@@ -77,6 +85,102 @@ function yamlText(s: string): string {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) ? s : JSON.stringify(s);
 }
 
+/** A positive whole number of tokens from a LiteLLM limit field, or undefined. */
+function limitOf(v: unknown): string | undefined {
+  return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? String(v) : undefined;
+}
+
+/**
+ * The v2 lines of a version (YAML under the version, without indent): cache writes
+ * (`cache_creation_input_token_cost` at the default retention, `..._above_1hr` as 1h; the default
+ * retention is then named 5m, Anthropic's), long-context tiers from every `*_above_<N>k_tokens`
+ * field, the batch modifier from `*_batches`, and limits. Marks each field it carries in `carried`.
+ */
+function versionExtras(
+  id: string,
+  e: Record<string, unknown>,
+  price: (field: string) => string | undefined,
+  base: { hit: string; miss: string; output: string },
+  carried: Set<string>,
+  comments: string[],
+  warnings: string[],
+): string[] {
+  const out: string[] = [];
+  const write = price(WRITE);
+  const write1h = price(WRITE_1H);
+  const writes: [string, string][] = [];
+  if (write !== undefined) {
+    carried.add(WRITE);
+    if (write === "0") comments.push(`${WRITE} is 0: cache writes are billed at the cache-miss price (no write fee)`);
+    else writes.push(["input_cache_write", write]);
+  }
+  if (write1h !== undefined && write1h !== "0") {
+    carried.add(WRITE_1H);
+    writes.push(["input_cache_write_1h", write1h]);
+  }
+  for (const [k, v] of writes) out.push(`${k}: ${v}`);
+  if (writes.some(([k]) => k === "input_cache_write") && write1h !== undefined) out.push("default_retention: 5m");
+  const window = limitOf(e.max_input_tokens);
+  const maxOut = limitOf(e.max_output_tokens);
+  for (const [k, v, f] of [["context_window", window, LIMITS[0]!], ["max_output", maxOut, LIMITS[1]!]] as const) {
+    if (v) {
+      out.push(`${k}: ${v}`);
+      carried.add(f);
+    }
+  }
+  // Long-context tiers: every bucket of a request above N thousand input tokens at the tier's prices.
+  const tiers = new Map<number, Map<string, string>>();
+  for (const k of Object.keys(e)) {
+    const m = TIER_FIELD.exec(k);
+    const v = m ? price(k) : undefined;
+    if (!m || v === undefined) continue;
+    carried.add(k);
+    const n = Number(m[2]) * 1000;
+    if (!tiers.has(n)) tiers.set(n, new Map());
+    tiers.get(n)!.set(m[1]!, v);
+  }
+  if (tiers.size) out.push("tiers:");
+  for (const [n, t] of [...tiers].sort(([a], [b]) => a - b)) {
+    const miss = t.get(BASE.input_cache_miss);
+    const tierMiss = miss ?? base.miss;
+    const gaps: string[] = [];
+    const get = (field: string, fallback: string) => {
+      const v = t.get(field);
+      if (v === undefined) gaps.push(field);
+      return v ?? fallback;
+    };
+    const lines = [
+      `  - above: ${n}`,
+      `    input_cache_hit: ${get(BASE.input_cache_hit, tierMiss)}`,
+      `    input_cache_miss: ${get(BASE.input_cache_miss, base.miss)}`,
+      `    output: ${get(BASE.output, base.output)}`,
+      ...writes.map(([k]) => `    ${k}: ${get(k === "input_cache_write" ? WRITE : WRITE_1H, tierMiss)}`),
+    ];
+    if (gaps.length) {
+      comments.push(`FLAG: the tier above ${n} has no ${gaps.map((g) => `${g}_above_${n / 1000}k_tokens`).join(", ")}: cache hits and writes there at the tier's input price, input and output at the base price`);
+      warnings.push(`"${id}": the tier above ${n} tokens lacks ${gaps.join(", ")} (flagged in the card)`);
+    }
+    out.push(...lines);
+  }
+  // Batch: a multiplier when input and output are discounted alike (LiteLLM's usual 50%), else explicit prices.
+  const bIn = price("input_cost_per_token_batches");
+  const bOut = price("output_cost_per_token_batches");
+  if (bIn !== undefined && bOut !== undefined) {
+    carried.add("input_cost_per_token_batches").add("output_cost_per_token_batches");
+    const [bm, bo] = [Exact.parseDecimal(base.miss)!, Exact.parseDecimal(base.output)!];
+    const rIn = bm.isZero() ? undefined : Exact.parseDecimal(bIn)!.div(bm);
+    const rOut = bo.isZero() ? undefined : Exact.parseDecimal(bOut)!.div(bo);
+    out.push("modifiers:", "  batch:");
+    if (rIn && rOut && rIn.eq(rOut) && rIn.terminates() && !rIn.isZero()) {
+      out.push(`    multiplier: ${rIn.toDecimal()}`);
+    } else {
+      out.push("    prices:", `      input_cache_hit: ${bIn}`, `      input_cache_miss: ${bIn}`, `      output: ${bOut}`, ...writes.map(([k]) => `      ${k}: ${bIn}`));
+      comments.push("FLAG: batch input and output are discounted differently: batch cache hits and writes at the batch input price");
+    }
+  }
+  return out;
+}
+
 /** Converts LiteLLM's price file; `file` names it in messages and in the card's `source`. */
 export function importLitellm(text: string, file: string, opts: LitellmOptions): LitellmImport {
   let data: unknown;
@@ -95,6 +199,7 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
   }
   const warnings: string[] = [];
   const blocks: string[] = [];
+  let notCarried = 0;
   for (const [id, entry] of Object.entries(data as Record<string, unknown>)) {
     if (id === "sample_spec") continue; // LiteLLM's documentation entry
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
@@ -129,8 +234,14 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
       comments.push("FLAG: LiteLLM has no cache_read_input_token_cost for this model: cache hits are priced as cache misses here");
       warnings.push(`"${id}" has no cache_read_input_token_cost: its cache hits are priced as cache misses (flagged in the card)`);
     }
-    const uncarried = Object.keys(e).filter((k) => UNCARRIED.test(k) && typeof e[k] === "number" && e[k] !== 0);
-    if (uncarried.length > 0) comments.push(`not carried (a rate card has no place for them): ${uncarried.join(", ")}`);
+    const carried = new Set<string>([BASE.input_cache_miss, BASE.output, BASE.input_cache_hit, "litellm_provider", "mode"]);
+    if (hit !== undefined && price("input_cost_per_token_cache_hit") === hit) carried.add("input_cost_per_token_cache_hit"); // DeepSeek's copy of it
+    const v2 = versionExtras(id, e, price, { hit: hit ?? miss, miss, output }, carried, comments, warnings);
+    const uncarried = Object.keys(e).filter((k) => !carried.has(k) && PRICED.test(k) && e[k] !== 0 && e[k] !== null);
+    if (uncarried.length > 0) {
+      comments.push(`not carried (a rate card has no place for them): ${uncarried.join(", ")}`);
+      notCarried += uncarried.length;
+    }
     const note = [provider && `LiteLLM provider ${provider}`, typeof e.mode === "string" && `mode ${e.mode}`].filter(Boolean).join(", ");
     blocks.push(
       [
@@ -142,9 +253,11 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
         `        input_cache_hit: ${hit ?? miss}`,
         `        input_cache_miss: ${miss}`,
         `        output: ${output}`,
+        ...v2.map((l) => `        ${l}`),
       ].join("\n"),
     );
   }
+  if (notCarried > 0) warnings.push(`${notCarried} price field${notCarried === 1 ? "" : "s"} not carried (listed in the card's comments above each model)`);
   if (blocks.length === 0) {
     throw new InputError("no model with per-token input and output prices", opts.providers ? "check --provider against litellm_provider" : undefined, { file });
   }

@@ -14,7 +14,8 @@ describe("import litellm", () => {
     expect(r.stdout).toMatch(/^# Converted by `ratecard import litellm`/);
     expect(r.stdout).toContain("  deepseek/deepseek-reasoner:\n    note: \"LiteLLM provider deepseek, mode chat\"\n    versions:\n      - from: 2026-04-24\n        input_cache_hit: 0.14\n        input_cache_miss: 0.55\n        output: 2.19\n");
     expect(r.stderr).toBe(
-      'ratecard: warning: "mistral/mistral-small-latest" has no cache_read_input_token_cost: its cache hits are priced as cache misses (flagged in the card)\n',
+      'ratecard: warning: "gemini/gemini-2.5-pro": the tier above 200000 tokens lacks cache_read_input_token_cost (flagged in the card)\n' +
+        'ratecard: warning: "mistral/mistral-small-latest" has no cache_read_input_token_cost: its cache hits are priced as cache misses (flagged in the card)\n',
     );
   });
 

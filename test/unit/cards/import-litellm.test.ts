@@ -61,17 +61,41 @@ describe("importLitellm", () => {
     expect(prices("bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0")).toEqual(["0.08", "0.8", "4"]);
   });
 
-  it("flags a model without a cache-hit price in the card and in a warning, pricing hits as misses", () => {
+  it("flags a model without a cache-hit price, and a tier missing a bucket, in the card and in a warning", () => {
     expect(prices("mistral/mistral-small-latest")).toEqual(["0.1", "0.1", "0.3"]);
     expect(result.yaml).toMatch(/# FLAG: LiteLLM has no cache_read_input_token_cost .*\n {2}mistral\/mistral-small-latest:/);
-    expect(result.warnings).toEqual([expect.stringMatching(/^"mistral\/mistral-small-latest" has no cache_read_input_token_cost/)]);
-    expect(result.yaml.match(/FLAG:/g)).toHaveLength(1);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^"gemini\/gemini-2\.5-pro": the tier above 200000 tokens lacks cache_read_input_token_cost/),
+      expect.stringMatching(/^"mistral\/mistral-small-latest" has no cache_read_input_token_cost/),
+    ]);
+    expect(result.yaml.match(/FLAG:/g)).toHaveLength(2);
   });
 
-  it("notes prices a rate card cannot carry (long-context tiers, cache writes, batches)", () => {
-    expect(result.yaml).toMatch(/# not carried .*input_cost_per_token_above_200k_tokens, output_cost_per_token_above_200k_tokens\n {2}gemini\/gemini-2\.5-pro:/);
-    expect(result.yaml).toMatch(/# not carried .*: cache_creation_input_token_cost\n {2}"bedrock\//);
-    expect(result.yaml).not.toMatch(/# not carried .*\n {2}deepseek\/deepseek-chat:/); // its cache-write cost is 0
+  it("carries cache writes, long-context tiers, batch and limits; a zero write cost bills writes at the miss price", () => {
+    const v = (id: string) => resolvePrice(book, id, at).version;
+    const gemini = v("gemini/gemini-2.5-pro");
+    expect(gemini.tiers!.map((t) => [t.above.toDecimal(), t.prices.input_cache_hit.toDecimal(), t.prices.input_cache_miss.toDecimal(), t.prices.output.toDecimal()])).toEqual([["200000", "2.5", "2.5", "15"]]);
+    expect([gemini.contextWindow!.toDecimal(), gemini.maxOutput!.toDecimal()]).toEqual(["1048576", "65535"]);
+    expect(v("bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0").flat!.input_cache_write!.toDecimal()).toBe("1");
+    expect(v("gpt-4o").modifiers!.batch!.multiplier!.toDecimal()).toBe("0.5");
+    expect(v("deepseek/deepseek-chat").flat!.input_cache_write).toBeUndefined();
+    expect(result.yaml).toMatch(/# cache_creation_input_token_cost is 0: cache writes are billed at the cache-miss price .*\n {2}deepseek\/deepseek-chat:/);
+    expect(result.yaml).not.toMatch(/# not carried/);
+  });
+
+  it("carries Anthropic's 1-hour writes and every tier bucket, lists what it cannot carry and counts it", () => {
+    const r = importLitellm(readFileSync(join(ROOT, "test/fixtures/litellm/v2.json"), "utf8"), "v2.json", { from: "2026-04-24" });
+    const b = loadRateCards([{ file: "v2.yaml", text: r.yaml }], { builtIn: false });
+    const v = resolvePrice(b, "claude-sonnet-4-5", at).version;
+    expect([v.flat!.input_cache_write!.toDecimal(), v.flat!.writes!["1h"]!.toDecimal(), v.defaultRetention]).toEqual(["3.75", "6", "5m"]);
+    const t = v.tiers![0]!;
+    expect([t.above.toDecimal(), t.prices.input_cache_hit.toDecimal(), t.prices.input_cache_write!.toDecimal(), t.prices.writes!["1h"]!.toDecimal(), t.prices.output.toDecimal()]).toEqual(["200000", "0.6", "7.5", "12", "22.5"]);
+    expect(v.modifiers!.batch!.multiplier!.toDecimal()).toBe("0.5");
+    expect(r.yaml).toMatch(/# not carried \(a rate card has no place for them\): search_context_cost_per_query, input_cost_per_audio_token\n {2}claude-sonnet-4-5:/);
+    expect(r.warnings).toContain("2 price fields not carried (listed in the card's comments above each model)");
+    const odd = resolvePrice(b, "odd-batch", at).version.modifiers!.batch!;
+    expect([odd.multiplier, odd.prices!.input_cache_miss.toDecimal(), odd.prices!.output.toDecimal(), odd.prices!.input_cache_hit.toDecimal()]).toEqual([undefined, "0.5", "1.5", "0.5"]);
+    expect(r.yaml).toMatch(/# FLAG: batch input and output are discounted differently/);
   });
 
   it("prices the reference workload on the imported Flash card at $168 (2e9 x 0.028 + 2e8 x 0.14 + 3e8 x 0.28 per 1M)", () => {
