@@ -39,7 +39,7 @@ describe("completion bash", () => {
     expect(bashComplete(r.stdout, ["ratecard", "est"])).toEqual(["estimate"]);
     expect(bashComplete(r.stdout, ["ratecard", "estimate", "--cach"])).toEqual(["--cache-hit-rate", "--cache-write", "--cached-prefix"]); // the hidden --cache-write-by-retention is not offered
     expect(bashComplete(r.stdout, ["ratecard", "estimate", "-f", ""])).toEqual(["csv", "html", "json", "markdown", "table"]);
-    expect(bashComplete(r.stdout, ["ratecard", "estimate", "--model", "deepseek-v4"])).toEqual(["deepseek-v4-flash", "deepseek-v4-pro"]);
+    expect(bashComplete(r.stdout, ["ratecard", "estimate", "--model", "deepseek-v4"])).toEqual(["deepseek-v4-flash", "deepseek-v4-flash-vision-exp", "deepseek-v4-pro"]);
     expect(bashComplete(r.stdout, ["ratecard", "rates", "--history", ""])).toEqual(BUILTIN_MODELS);
     expect(bashComplete(r.stdout, ["ratecard", "completion", "z"])).toEqual(["zsh"]);
   });

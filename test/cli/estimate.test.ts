@@ -71,13 +71,17 @@ describe("ratecard estimate", () => {
   });
 
   it("warns on stderr and in JSON warnings (never in the table) when the card is more than 60 days past its check", () => {
-    const stale = spawnCli(["estimate", ...REF, "--as-of", "2027-01-15", "-f", "json"]);
+    const holidays = 'calendar "deepseek-peak" lists holidays up to 2026 only';
+    const stale = spawnCli(["estimate", ...REF, "--as-of", "2027-01-31", "-f", "json"]);
     expect(stale.code).toBe(0);
-    expect(stale.stderr.trim().split("\n")).toHaveLength(1);
-    expect(stale.stderr).toMatch(/warning: rates\/deepseek\.yaml: prices last checked 2026-11-15, 61 days before 2027-01-15; check them at https:\/\/api-docs\.deepseek\.com/);
-    expect(JSON.parse(stale.stdout).warnings).toEqual([stale.stderr.trim().replace(/^ratecard: warning: /, "")]);
-    expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-15"]).stdout).not.toMatch(/checked/);
-    expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-14"]).stderr).toBe("");
+    const lines = stale.stderr.trim().split("\n");
+    expect(lines).toHaveLength(2); // and the calendar's unknown 2027 holidays
+    expect(stale.stderr).toMatch(/warning: rates\/deepseek\.yaml: prices last checked 2026-12-01, 61 days before 2027-01-31; check them at https:\/\/api-docs\.deepseek\.com/);
+    expect(stale.stderr).toContain(holidays);
+    expect([...JSON.parse(stale.stdout).warnings].sort()).toEqual(lines.map((l) => l.replace(/^ratecard: warning: /, "")).sort());
+    expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-31"]).stdout).not.toMatch(/checked/);
+    expect(spawnCli(["estimate", ...REF, "--as-of", "2027-01-30"]).stderr.trim().split("\n")).toEqual([expect.stringContaining(holidays)]);
+    expect(spawnCli(["estimate", ...REF, "--as-of", "2026-12-31"]).stderr).toBe("");
   });
 
   it("defaults --as-of to the injected clock", async () => {

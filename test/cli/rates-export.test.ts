@@ -46,8 +46,9 @@ describe("rates --history export", () => {
     const lines = r.stdout.trimEnd().split(/\r?\n/);
     const head = lines[0]!.split(",");
     const col = (name: string) => head.indexOf(name);
-    // the model column comes first, so rows of other cards (whose notes hold quoted commas) are told apart by it
-    const rows = lines.slice(1).map((l) => l.split(","));
+    // RFC 4180 fields (notes hold quoted commas); tier, modifier and fee rows (a `part`) are not versions
+    const cells = (l: string) => [...l.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, "").replace(/""/g, '"'));
+    const rows = lines.slice(1).map(cells).filter((c) => col("part") < 0 || !c[col("part")]);
     const got = rows.map((c) => {
       const prices = c[col("output")] ? [c[col("input_cache_hit")], c[col("input_cache_miss")], c[col("output")]].join("/") : "";
       return `${c[col("model")]} ${c[col("from")]} ${c[col("window")] || "-"} ${prices}`;

@@ -51,8 +51,12 @@ describe("ratecard rates", () => {
 
   it("exports one CSV row per version and window, with from/until", () => {
     const rows = spawnCli(["rates", "deepseek-v4-pro", "--history", "-f", "csv"]).stdout.trim().split("\r\n");
-    expect(rows).toHaveLength(1 + 3 + 2);
+    expect(rows).toHaveLength(1 + 3 + 2 + 2); // and the card's two fees, last
     expect(rows[1]).toMatch(/^deepseek-v4-pro,USD,price,,,2026-04-24T00:00:00Z,2026-04-26T12:15:00Z,,0.145,1.74,3.48,/);
+    expect(rows.slice(-2).map((r) => r.replace(/,official,.*,(fee \w+),.*,(0\.75),(1000)$/, " $1 $2/$3"))).toEqual([
+      "deepseek-v4-pro,USD,fee,,,2026-10-17T00:00:00Z,,,,,, fee search 0.75/1000",
+      "deepseek-v4-pro,USD,fee,,,2026-10-17T00:00:00Z,,,,,, fee fetch 0.75/1000",
+    ]);
   });
 
   it("fails on an unknown model with the closest ids", () => {

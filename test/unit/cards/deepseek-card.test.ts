@@ -66,8 +66,37 @@ describe("built-in DeepSeek card", () => {
   it("records when it was checked, its currency and its source", () => {
     const card = book.cards.find((c) => c.file === "rates/deepseek.yaml")!;
     expect(card.currency).toBe("USD");
-    expect(new Date(card.checked!).toISOString().slice(0, 10)).toBe("2026-11-15");
+    expect(new Date(card.checked!).toISOString().slice(0, 10)).toBe("2026-12-01");
     expect(card.source).toMatch(/^https:\/\/api-docs\.deepseek\.com/);
+  });
+
+  it("follows the re-check of 2026-12-01: fees, CNY Flash prices, the vision model, limits, the weekend rule, known holidays", () => {
+    // Search and Fetch: $0.75 (CNY 5) per 1,000 successful requests each, from 2026-10-17, on every model.
+    const fees = resolvePrice(book, "deepseek-v4-pro", at("2026-10-17")).fees!;
+    for (const id of ["search", "fetch"]) {
+      const v = fees[id]!.versions;
+      expect(v.map((x) => [new Date(x.from).toISOString(), x.price!.toDecimal(), x.per!.toDecimal(), x.currencies!.CNY!.toDecimal(), x.confidence])).toEqual([
+        ["2026-10-17T00:00:00.000Z", "0.75", "1000", "5", "official"],
+      ]);
+    }
+    // V4-Flash CNY from 2026-08-16 16:00: off-peak 0.05 / 1.5 / 4.5, peak 0.10 / 3 / 9.
+    const cny = resolvePrice(book, "deepseek-v4-flash", at("2026-08-16T16:00Z")).version.currencies!.get("CNY")!;
+    expect([text(cny.peak), text(cny.offPeak)]).toEqual(["0.1 / 3 / 9", "0.05 / 1.5 / 4.5"]);
+    // deepseek-v4-flash-vision-exp: V4-Flash prices from 2026-08-21, routed to deepseek-flash from 2026-09-10.
+    expect(() => priced("deepseek-v4-flash-vision-exp", "2026-08-20T23:59Z")).toThrow(/no price/);
+    expect(priced("deepseek-v4-flash-vision-exp", "2026-08-21")).toEqual({ peak: "0.014 / 0.44 / 1.32", offPeak: "0.007 / 0.22 / 0.66", billedAs: null });
+    expect(priced("deepseek-v4-flash-vision-exp", "2026-09-10T04:00Z")).toEqual({ peak: "0.006 / 0.3 / 1.2", offPeak: "0.003 / 0.15 / 0.6", billedAs: "deepseek-flash" });
+    // Limits of deepseek-flash and deepseek-v4-pro: 1M context, 384K output.
+    for (const m of ["deepseek-flash", "deepseek-v4-pro"]) {
+      const v = resolvePrice(book, m, at("2026-12-01")).version;
+      expect([v.contextWindow!.toDecimal(), v.maxOutput!.toDecimal()]).toEqual(["1000000", "384000"]);
+    }
+    // The weekend rule at the official instant, 2026-08-22 16:00 UTC (00:00 Beijing on Saturday 08-23).
+    const cal = book.calendars.get("deepseek-peak")!;
+    expect(cal.rules.map((r) => new Date(r.from).toISOString())).toEqual(["2026-08-16T16:00:00.000Z", "2026-08-22T16:00:00.000Z"]);
+    expect(cal.holidaysKnownUntil).toBe(2026);
+    // The resolved V4-Pro note.
+    expect(resolvePrice(book, "deepseek-v4-pro", at("2026-12-01")).version.note).toMatch(/cancelled before that date/);
   });
 
   it("marks every version with a source and a confidence", () => {
