@@ -13,22 +13,23 @@ const dir = tempDir({
 });
 
 describe("a period priced across its price changes", () => {
-  it("cuts August 2026 on V4-Flash at the 2026-08-16 16:00 peak/off-peak start and the 08-23 rule change", () => {
+  it("cuts August 2026 on V4-Flash at the 2026-08-16 16:00 peak/off-peak start and the 08-22 16:00 UTC rule change", () => {
     const r = spawnCli(["estimate", "august.yaml", "-f", "json"], { cwd: dir });
     expect(r.code).toBe(0);
     const item = JSON.parse(r.stdout).estimates[0].items[0];
     expect(item.stretches.map((s: { from: string; until: string }) => [s.from, s.until])).toEqual([
       ["2026-08-01T00:00:00Z", "2026-08-16T16:00:00Z"],
-      ["2026-08-16T16:00:00Z", "2026-08-23T00:00:00Z"],
-      ["2026-08-23T00:00:00Z", "2026-09-01T00:00:00Z"],
+      ["2026-08-16T16:00:00Z", "2026-08-22T16:00:00Z"],
+      ["2026-08-22T16:00:00Z", "2026-09-01T00:00:00Z"],
     ]);
-    // 310,000 calls spread over 744 hours: 376 h flat, 152 h every day 7/24 peak, 216 h weekdays 5/24 peak.
+    // 310,000 calls spread over 744 hours: 376 h flat, 144 h every day 7/24 peak, 224 h weekdays 5/24 peak
+    // (the weekend rule starts at 00:00 Beijing time on Saturday 08-23, 2026-08-22 16:00 UTC).
     const calls = (hours: number) => Exact.int(310000).mul(Exact.of(BigInt(hours), 744n));
     const flat = per1M(["0.0028", "0.14", "0.28"], [2000, 200, 300]);
     const peak = per1M(["0.014", "0.44", "1.32"], [2000, 200, 300]);
     const off = per1M(["0.007", "0.22", "0.66"], [2000, 200, 300]);
     const mixed = (share: Exact) => peak.mul(share).add(off.mul(Exact.ONE.sub(share)));
-    const want = [calls(376).mul(flat), calls(152).mul(mixed(Exact.of(7n, 24n))), calls(216).mul(mixed(Exact.of(5n, 24n)))];
+    const want = [calls(376).mul(flat), calls(144).mul(mixed(Exact.of(7n, 24n))), calls(224).mul(mixed(Exact.of(5n, 24n)))];
     expect(item.stretches.map((s: { total: string }) => s.total)).toEqual(want.map((w) => w.toDecimal()));
     expect(item.stretches.map((s: { peak_share: string | null; price_from: string }) => [s.price_from, s.peak_share])).toEqual([
       ["2026-04-26T12:15:00Z", null],
@@ -40,7 +41,7 @@ describe("a period priced across its price changes", () => {
     expect([...new Set(item.lines.map((l: { stretch: number }) => l.stretch))]).toEqual([0, 1, 2]);
     const table = spawnCli(["estimate", "august.yaml"], { cwd: dir }).stdout;
     expect(table).toContain("  from 2026-08-01 until 2026-08-16 16:00 UTC: prices from 2026-04-26 12:15 UTC, 156,666.67 calls, $18.42");
-    expect(table).toMatch(/│ support\s+│ from 2026-08-16 16:00 UTC until 2026-08-23\s+│.*│\s+\$20\.94 │/);
+    expect(table).toMatch(/│ support\s+│ from 2026-08-16 16:00 UTC until 2026-08-22 16:00 UTC\s+│.*│\s+\$19\.84 │/);
   });
 
   it("cuts 30 days from 2026-12-17 on Gemini 3.8 Flash at the end of its introductory price (rates/google.yaml)", () => {

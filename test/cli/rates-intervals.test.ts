@@ -40,12 +40,12 @@ describe("ratecard rates --intervals", () => {
     const csv = spawnCli(["rates", ...RANGE]);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("model,billed_as,start,end,window,currency,input_cache_hit,input_cache_miss,output");
+    expect(lines[0]).toBe("model,billed_as,start,end,window,currency,input_cache_hit,input_cache_miss,output,fee_fetch,fee_search"); // the card's fees, as columns
     const json = JSON.parse(spawnCli(["rates", ...RANGE, "-f", "json"]).stdout) as { intervals: Record<string, string | null>[] };
     expect(json.intervals.map((r) => Object.values(r).map((v) => v ?? "").join(","))).toEqual(lines.slice(1));
     // a bare --to date includes that day; the alias switch cuts at its own instant
     expect(lines.at(-1)).toMatch(/^deepseek-v4-flash,deepseek-flash,2026-09-10T10:00:00Z,2026-09-11T00:00:00Z,off-peak,USD,/);
-    expect(lines).toContain("deepseek-v4-flash,,2026-09-10T01:00:00Z,2026-09-10T04:00:00Z,peak,USD,0.014,0.44,1.32");
+    expect(lines).toContain("deepseek-v4-flash,,2026-09-10T01:00:00Z,2026-09-10T04:00:00Z,peak,USD,0.014,0.44,1.32,,"); // no fee before 2026-10-17
     expect(lines.some((l) => l.startsWith("deepseek-chat,"))).toBe(false); // retired before the range
   });
 

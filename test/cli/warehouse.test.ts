@@ -87,8 +87,9 @@ function jsonl(records: LogRecord[]): string {
 
 /** The usage table and its rows, in SQL both engines take. */
 function usageSql(records: LogRecord[]): string {
-  const values = records.map((r) => `(${r.id}, '${r.model}', TIMESTAMP '${formatInstant(r.ts).replace("T", " ").replace("Z", "")}', ${r.hit}, ${r.miss}, ${r.output})`);
-  return `CREATE TABLE usage (id INTEGER, model VARCHAR(255), ts TIMESTAMP, cache_hit BIGINT, cache_miss BIGINT, output BIGINT);\nINSERT INTO usage VALUES\n${values.join(",\n")};\n`;
+  // the DeepSeek card prices Search and Fetch requests since its 2026-12-01 re-check: the query reads their counts (none here)
+  const values = records.map((r) => `(${r.id}, '${r.model}', TIMESTAMP '${formatInstant(r.ts).replace("T", " ").replace("Z", "")}', ${r.hit}, ${r.miss}, ${r.output}, 0, 0)`);
+  return `CREATE TABLE usage (id INTEGER, model VARCHAR(255), ts TIMESTAMP, cache_hit BIGINT, cache_miss BIGINT, output BIGINT, requests_search BIGINT, requests_fetch BIGINT);\nINSERT INTO usage VALUES\n${values.join(",\n")};\n`;
 }
 
 /**

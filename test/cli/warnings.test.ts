@@ -2,15 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/cli.js";
 
-const STALE = "rates/deepseek.yaml: prices last checked 2026-11-15, 61 days before 2027-01-15";
+const STALE = "rates/deepseek.yaml: prices last checked 2026-12-01, 61 days before 2027-01-31";
 const stderrWarnings = (s: string) => s.split("\n").filter((l) => l.startsWith("ratecard: warning: ")).map((l) => l.slice("ratecard: warning: ".length));
 
 describe("stale-card warnings in JSON", () => {
   it.each([
-    ["check", ["check", "examples/worked-example.yaml", "--budget", "5000", "--as-of", "2027-01-15", "-f", "json"]],
-    ["diff", ["diff", "examples/worked-example.yaml", "examples/support-plan.yaml", "--as-of", "2027-01-15", "-f", "json"]],
-    ["solve", ["solve", "examples/worked-example.yaml", "--budget", "1000", "--for", "reply", "--as-of", "2027-01-15", "-f", "json"]],
-    ["estimate", ["estimate", "examples/worked-example.yaml", "--as-of", "2027-01-15", "-f", "json"]],
+    ["check", ["check", "examples/worked-example.yaml", "--budget", "5000", "--as-of", "2027-01-31", "-f", "json"]],
+    ["diff", ["diff", "examples/worked-example.yaml", "examples/support-plan.yaml", "--as-of", "2027-01-31", "-f", "json"]],
+    ["solve", ["solve", "examples/worked-example.yaml", "--budget", "1000", "--for", "reply", "--as-of", "2027-01-31", "-f", "json"]],
+    ["estimate", ["estimate", "examples/worked-example.yaml", "--as-of", "2027-01-31", "-f", "json"]],
   ])("%s says on stdout what it says on stderr", (_name, args) => {
     const r = spawnCli(args);
     const said = stderrWarnings(r.stderr);

@@ -10,18 +10,20 @@ CREATE TABLE ratecard_intervals (
   `currency` STRING NOT NULL,
   `input_cache_hit` BIGNUMERIC(38,12) NOT NULL,
   `input_cache_miss` BIGNUMERIC(38,12) NOT NULL,
-  `output` BIGNUMERIC(38,12) NOT NULL
+  `output` BIGNUMERIC(38,12) NOT NULL,
+  `fee_fetch` BIGNUMERIC(38,12),
+  `fee_search` BIGNUMERIC(38,12)
 );
-INSERT INTO ratecard_intervals (`model`, `billed_as`, `start`, `end`, `window`, `currency`, `input_cache_hit`, `input_cache_miss`, `output`) VALUES
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 00:00:00+00', TIMESTAMP '2026-09-09 01:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66'),
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 01:00:00+00', TIMESTAMP '2026-09-09 04:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32'),
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 04:00:00+00', TIMESTAMP '2026-09-09 06:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66'),
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 06:00:00+00', TIMESTAMP '2026-09-09 10:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32'),
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 10:00:00+00', TIMESTAMP '2026-09-10 01:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66'),
-('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-10 01:00:00+00', TIMESTAMP '2026-09-10 04:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32'),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 04:00:00+00', TIMESTAMP '2026-09-10 06:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.003', BIGNUMERIC '0.15', BIGNUMERIC '0.6'),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 06:00:00+00', TIMESTAMP '2026-09-10 10:00:00+00', 'peak', 'USD', BIGNUMERIC '0.006', BIGNUMERIC '0.3', BIGNUMERIC '1.2'),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 10:00:00+00', TIMESTAMP '2026-09-11 00:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.003', BIGNUMERIC '0.15', BIGNUMERIC '0.6');
+INSERT INTO ratecard_intervals (`model`, `billed_as`, `start`, `end`, `window`, `currency`, `input_cache_hit`, `input_cache_miss`, `output`, `fee_fetch`, `fee_search`) VALUES
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 00:00:00+00', TIMESTAMP '2026-09-09 01:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66', NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 01:00:00+00', TIMESTAMP '2026-09-09 04:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32', NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 04:00:00+00', TIMESTAMP '2026-09-09 06:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66', NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 06:00:00+00', TIMESTAMP '2026-09-09 10:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32', NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-09 10:00:00+00', TIMESTAMP '2026-09-10 01:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.007', BIGNUMERIC '0.22', BIGNUMERIC '0.66', NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP '2026-09-10 01:00:00+00', TIMESTAMP '2026-09-10 04:00:00+00', 'peak', 'USD', BIGNUMERIC '0.014', BIGNUMERIC '0.44', BIGNUMERIC '1.32', NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 04:00:00+00', TIMESTAMP '2026-09-10 06:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.003', BIGNUMERIC '0.15', BIGNUMERIC '0.6', NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 06:00:00+00', TIMESTAMP '2026-09-10 10:00:00+00', 'peak', 'USD', BIGNUMERIC '0.006', BIGNUMERIC '0.3', BIGNUMERIC '1.2', NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP '2026-09-10 10:00:00+00', TIMESTAMP '2026-09-11 00:00:00+00', 'off-peak', 'USD', BIGNUMERIC '0.003', BIGNUMERIC '0.15', BIGNUMERIC '0.6', NULL, NULL);
 CREATE TABLE ratecard_model_names (
   `name` STRING NOT NULL,
   `model` STRING NOT NULL
@@ -32,7 +34,7 @@ INSERT INTO ratecard_model_names (`name`, `model`) VALUES
 ('deepseek/deepseek-chat', 'deepseek-chat'),
 ('deepseek/deepseek-v4-flash', 'deepseek-v4-flash');
 
--- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):
+-- Every record of usage(model, ts, cache_hit, cache_miss, output, requests_fetch, requests_search, ...) priced at its instant (ts in UTC):
 -- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A
 -- record no interval holds (unknown, ambiguous or retired model, before the model's first price,
 -- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
@@ -42,7 +44,9 @@ SELECT u.*, r.`billed_as`, r.`window`, r.`currency`,
        (u.`cache_hit` * r.`input_cache_hit`
           + u.`cache_miss` * r.`input_cache_miss`
           + u.`output` * r.`output`)
-         * BIGNUMERIC '0.000001' AS `cost`
+         * BIGNUMERIC '0.000001'
+       + CASE WHEN u.`requests_fetch` = 0 THEN 0 ELSE u.`requests_fetch` * r.`fee_fetch` END
+       + CASE WHEN u.`requests_search` = 0 THEN 0 ELSE u.`requests_search` * r.`fee_search` END AS `cost`
 FROM usage u
 LEFT JOIN ratecard_model_names n ON n.`name` = u.`model`
 LEFT JOIN ratecard_intervals r

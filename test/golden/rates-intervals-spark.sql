@@ -10,18 +10,20 @@ CREATE TABLE ratecard_intervals (
   `currency` STRING,
   `input_cache_hit` DECIMAL(38,12),
   `input_cache_miss` DECIMAL(38,12),
-  `output` DECIMAL(38,12)
+  `output` DECIMAL(38,12),
+  `fee_fetch` DECIMAL(38,12),
+  `fee_search` DECIMAL(38,12)
 );
-INSERT INTO ratecard_intervals (`model`, `billed_as`, `start`, `end`, `window`, `currency`, `input_cache_hit`, `input_cache_miss`, `output`) VALUES
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 00:00:00', TIMESTAMP_NTZ '2026-09-09 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 01:00:00', TIMESTAMP_NTZ '2026-09-09 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 04:00:00', TIMESTAMP_NTZ '2026-09-09 06:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 06:00:00', TIMESTAMP_NTZ '2026-09-09 10:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 10:00:00', TIMESTAMP_NTZ '2026-09-10 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66),
-('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-10 01:00:00', TIMESTAMP_NTZ '2026-09-10 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 04:00:00', TIMESTAMP_NTZ '2026-09-10 06:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 06:00:00', TIMESTAMP_NTZ '2026-09-10 10:00:00', 'peak', 'USD', 0.006, 0.3, 1.2),
-('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 10:00:00', TIMESTAMP_NTZ '2026-09-11 00:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6);
+INSERT INTO ratecard_intervals (`model`, `billed_as`, `start`, `end`, `window`, `currency`, `input_cache_hit`, `input_cache_miss`, `output`, `fee_fetch`, `fee_search`) VALUES
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 00:00:00', TIMESTAMP_NTZ '2026-09-09 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66, NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 01:00:00', TIMESTAMP_NTZ '2026-09-09 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32, NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 04:00:00', TIMESTAMP_NTZ '2026-09-09 06:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66, NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 06:00:00', TIMESTAMP_NTZ '2026-09-09 10:00:00', 'peak', 'USD', 0.014, 0.44, 1.32, NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-09 10:00:00', TIMESTAMP_NTZ '2026-09-10 01:00:00', 'off-peak', 'USD', 0.007, 0.22, 0.66, NULL, NULL),
+('deepseek-v4-flash', NULL, TIMESTAMP_NTZ '2026-09-10 01:00:00', TIMESTAMP_NTZ '2026-09-10 04:00:00', 'peak', 'USD', 0.014, 0.44, 1.32, NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 04:00:00', TIMESTAMP_NTZ '2026-09-10 06:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6, NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 06:00:00', TIMESTAMP_NTZ '2026-09-10 10:00:00', 'peak', 'USD', 0.006, 0.3, 1.2, NULL, NULL),
+('deepseek-v4-flash', 'deepseek-flash', TIMESTAMP_NTZ '2026-09-10 10:00:00', TIMESTAMP_NTZ '2026-09-11 00:00:00', 'off-peak', 'USD', 0.003, 0.15, 0.6, NULL, NULL);
 CREATE TABLE ratecard_model_names (
   `name` STRING,
   `model` STRING
@@ -32,7 +34,7 @@ INSERT INTO ratecard_model_names (`name`, `model`) VALUES
 ('deepseek/deepseek-chat', 'deepseek-chat'),
 ('deepseek/deepseek-v4-flash', 'deepseek-v4-flash');
 
--- Every record of usage(model, ts, cache_hit, cache_miss, output, ...) priced at its instant (ts in UTC):
+-- Every record of usage(model, ts, cache_hit, cache_miss, output, requests_fetch, requests_search, ...) priced at its instant (ts in UTC):
 -- the logged model name (bare id, provider/id or snapshot id) to its model, then one range join. A
 -- record no interval holds (unknown, ambiguous or retired model, before the model's first price,
 -- outside the exported range) keeps a NULL cost and counts as unpriced, never as 0.
@@ -42,7 +44,9 @@ SELECT u.*, r.`billed_as`, r.`window`, r.`currency`,
        (u.`cache_hit` * r.`input_cache_hit`
           + u.`cache_miss` * r.`input_cache_miss`
           + u.`output` * r.`output`)
-         * CAST(0.000001 AS DECIMAL(7,6)) AS `cost`
+         * CAST(0.000001 AS DECIMAL(7,6))
+       + CASE WHEN u.`requests_fetch` = 0 THEN 0 ELSE u.`requests_fetch` * r.`fee_fetch` END
+       + CASE WHEN u.`requests_search` = 0 THEN 0 ELSE u.`requests_search` * r.`fee_search` END AS `cost`
 FROM usage u
 LEFT JOIN ratecard_model_names n ON n.`name` = u.`model`
 LEFT JOIN ratecard_intervals r

@@ -105,9 +105,9 @@ describe("a period cut at price changes", () => {
 });
 
 describe("the price changes of a period", () => {
-  it("finds V4-Flash's 2026-08-16 16:00 peak/off-peak start and the 08-23 calendar rule change in August 2026", () => {
+  it("finds V4-Flash's 2026-08-16 16:00 peak/off-peak start and the 08-22 16:00 UTC calendar rule change in August 2026", () => {
     const span = periodSpan(parsePeriod("2026-08"), 0);
-    expect(changeInstants(BOOK, "deepseek-v4-flash", span.start, span.end)).toEqual([at("2026-08-16T16:00Z"), at("2026-08-23")]);
+    expect(changeInstants(BOOK, "deepseek-v4-flash", span.start, span.end)).toEqual([at("2026-08-16T16:00Z"), at("2026-08-22T16:00Z")]);
   });
 
   it("follows aliases: deepseek-chat changes when V4-Flash does, and at its retirement", () => {
