@@ -61,7 +61,8 @@ function fullRow(r: PriceInterval): string {
   const w = r.prices.input_cache_write?.toDecimal() ?? "-";
   const writes = Object.entries(r.prices.writes ?? {}).map(([k, v]) => `${k}=${v.toDecimal()}`);
   const tiers = (r.window === null ? (r.version.tiers ?? []) : []).map((t) => `${t.above.toDecimal()}:${t.prices.output.toDecimal()}`);
-  return [fromRow(r), w, ...writes, ...tiers].join(" ");
+  const fees = Object.entries(r.fees).map(([k, v]) => `${k}=${v?.toDecimal() ?? "-"}`); // a fee can start inside a price version
+  return [fromRow(r), w, ...writes, ...tiers, ...fees].join(" ");
 }
 
 const models = selectModels(book).map(([shown]) => shown);
