@@ -23,6 +23,7 @@ import type {
   Modifier,
   Plan,
   PriceSet,
+  PriceVersion,
   RateBook,
   StretchEstimate,
   TokenBucket,
@@ -302,6 +303,24 @@ export function estimateModels(book: RateBook, plan: Plan, opts: EstimateOptions
   return assignModels(book, plan, opts).map((m) => m.ref.id);
 }
 
+/**
+ * A model's confidence: its version's, except that a line priced at a `reported` long-context tier
+ * or modifier makes it `reported` (a budget resting on an unconfirmed figure says so).
+ */
+function confidenceOf(v: PriceVersion, items: ItemEstimate[]): { confidence?: "official" | "reported" } {
+  if (v.confidence === "reported") return { confidence: "reported" };
+  const tiers = new Set((v.tiers ?? []).filter((t) => t.confidence === "reported").map((t) => `above ${t.above.toDecimal()}`));
+  const mods = new Set(Object.values(v.modifiers ?? {}).filter((m) => m.confidence === "reported").map((m) => m.name));
+  if (tiers.size > 0 || mods.size > 0) {
+    for (const i of items) {
+      for (const l of i.lines) {
+        if ((l.tier && tiers.has(l.tier)) || l.modifiers?.some((m) => mods.has(m))) return { confidence: "reported" };
+      }
+    }
+  }
+  return v.confidence ? { confidence: v.confidence } : {};
+}
+
 /** Computes the exact estimate of a plan on each model at the as-of instant. */
 export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
   if (plan.workloads.length === 0) throw new InputError("the plan has no workloads", "add a workload with calls", plan.file ? { file: plan.file } : undefined);
@@ -332,7 +351,7 @@ export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): Est
       priceFrom: v.from,
       source: v.source,
       note: v.note,
-      ...(v.confidence ? { confidence: v.confidence } : {}),
+      ...confidenceOf(v, priced),
       card: v.card,
       peakShare: share,
       total: sum(priced.map((i) => i.total)),

@@ -47,6 +47,15 @@ describe("Anthropic: Claude Opus 4.6 (long-context tier, fast mode, batch, US-on
     expect(fails(() => total("claude-opus-4-6", { ...long, serviceTier: "fast", batch: true }, "2026-03-01")).message).toMatch(/does not combine/);
   });
 
+  it("marks an estimate reported when a line is priced at a reported tier or modifier", () => {
+    const conf = (model: string, w: Workload, asOf: string) =>
+      estimate(BOOK, { workloads: [w] }, { asOf: at(asOf), models: [{ id: model }] }).estimates[0]!.confidence;
+    expect(conf("claude-opus-4-6", edge, "2026-03-01")).toBe("official"); // base prices: official
+    expect(conf("claude-opus-4-6", long, "2026-03-01")).toBe("reported"); // the tier's cache prices are derived
+    expect(conf("claude-opus-5", one({ miss: x(1) }), "2026-08-01")).toBe("official");
+    expect(conf("claude-opus-5", one({ miss: x(1), serviceTier: "fast" }), "2026-08-01")).toBe("reported"); // fast 10 / 50: third parties
+  });
+
   it("stacks batch (0.5) and US-only inference (1.1) on the tier", () => {
     expect(total("claude-opus-4-6", { ...long, batch: true, region: "us" }, "2026-03-01")).toBe("0.460625"); // 0.8375 x 0.55
   });
