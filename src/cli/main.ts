@@ -8,10 +8,10 @@ import { run } from "./run.js";
 import { usageWorker } from "./usage-workers.js";
 
 /** Set by the worker boot code of src/cli/usage-workers.ts when this bundle runs in a usage worker thread. */
-declare const globalThis: { __ratecardWorker?: { dialect: Dialect; port: MessagePort } };
+declare const globalThis: { __ratecardWorker?: { dialect: Dialect; tags?: boolean; port: MessagePort } };
 
 const worker = globalThis.__ratecardWorker;
-if (worker) usageWorker(worker.dialect, worker.port);
+if (worker) usageWorker(worker.dialect, worker.port, worker.tags === true);
 else main();
 
 /** One run of the CLI on process.argv, with the real streams, env and clock. */

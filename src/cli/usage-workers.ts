@@ -31,10 +31,10 @@ const ROWS = 1 << 14;
 const LONG = 9;
 /**
  * Numbers per row: kind, line, instant (NaN: none), hit, miss, output, reasoning, model, dedup,
- * dedupA, dedupB, cache writes (default, 5m, 1h), searches, service tier (a name index, -1: none);
- * or kind, line, reason, detail.
+ * dedupA, dedupB, cache writes (default, 5m, 1h), searches, service tier (a name index, -1: none),
+ * session, cwd (-1: none; else an index into the file's strings); or kind, line, reason, detail.
  */
-const WIDTH = 16;
+const WIDTH = 18;
 
 /** One batch of a file's rows, as posted by a worker. */
 interface Batch {
@@ -42,6 +42,8 @@ interface Batch {
   rows: Float64Array;
   count: number;
   models: string[];
+  /** The file's sessionIds and cwds first seen in this batch (rows index them across the file's batches). */
+  strings: string[];
   details: string[];
   bytes: number;
   done: boolean;
@@ -86,16 +88,17 @@ script.runInThisContext()(m.exports, require, m, b.filename, "");
  * Reads the sources in worker threads (one per core, a file at a time) and hands every line's
  * outcome to `on` in the order a single thread would: file by file, line by line.
  */
-export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: LineHandler): Promise<void> {
+export async function readInWorkers(sources: LogSource[], dialect: Dialect, tags: boolean, on: LineHandler): Promise<void> {
   const { Worker } = await import("node:worker_threads"); // loaded only here: it costs start-up time
   const bundle = globalThis.__ratecardBundle!;
   const queues: Batch[][] = sources.map(() => []);
   const record: UsageRecord = {
     model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
     writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
-    dedup: false, dedupA: 0, dedupB: 0,
+    dedup: false, dedupA: 0, dedupB: 0, session: undefined, cwd: undefined,
   };
   const models: string[][] = sources.map(() => []);
+  const strings: string[][] = sources.map(() => []);
   let current = 0;
   let next = 0;
   const workers: Worker[] = [];
@@ -117,6 +120,8 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
         const name = sources[current]!.name;
         const names = models[current]!;
         names.push(...batch.models);
+        const texts = strings[current]!;
+        for (const t of batch.strings) texts.push(t);
         const rows = batch.rows;
         for (let i = 0; i < batch.count; i++) {
           const o = i * WIDTH;
@@ -138,6 +143,10 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
             record.write1h = rows[o + 13]!;
             record.search = rows[o + 14]!;
             record.serviceTier = rows[o + 15]! < 0 ? undefined : names[rows[o + 15]!]!;
+            const session = rows[o + 16]!;
+            const cwd = rows[o + 17]!;
+            record.session = session < 0 ? undefined : texts[session];
+            record.cwd = cwd < 0 ? undefined : texts[cwd];
             on.record(record, name, line);
           } else if (kind === SKIP) {
             on.skip(SKIP_REASONS[rows[o + 2]!]!, batch.details[rows[o + 3]!]!, name, line);
@@ -154,7 +163,10 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
           const e = batch.error;
           throw e.internal ? new Error(e.message) : new InputError(e.message, e.hint, { file: e.file ?? name, line: e.line });
         }
-        if (batch.done) current++;
+        if (batch.done) {
+          models[current] = strings[current] = []; // the file is done: its tables can go
+          current++;
+        }
       }
       if (current === sources.length && !failed) {
         failed = true; // settled: the workers' exits that follow are expected
@@ -171,7 +183,7 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
     const count = Math.min(availableParallelism(), sources.length);
     if (process.env.RATECARD_WORKERS_DEBUG) process.stderr.write(`usage: ${count} worker threads\n`);
     for (let i = 0; i < count; i++) {
-      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { bundle, worker: { dialect } } });
+      const w = new Worker(WORKER_BOOT, { eval: true, workerData: { bundle, worker: { dialect, tags } } });
       workers.push(w);
       w.on("message", (batch: Batch) => {
         if (failed) return;
@@ -193,22 +205,34 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, on: 
 }
 
 /** The worker thread's side: reads each file it is sent and posts its rows in batches. */
-export function usageWorker(dialect: Dialect, port: MessagePort): void {
-  const reader = new RecordReader(dialect);
+export function usageWorker(dialect: Dialect, port: MessagePort, tags = false): void {
+  const reader = new RecordReader(dialect, tags);
   port.on("message", (job: { file: number; name: string; path: string; gzip: boolean; size: number; limits: Record<string, string> }) => {
     configureLimits(job.limits);
     let rows = new Float64Array(ROWS * WIDTH);
     let count = 0;
     let models: string[] = [];
+    let texts: string[] = [];
     let details: string[] = [];
     let bytes = 0;
     const index = new Map<string, number>();
+    const textIndex = new Map<string, number>();
+    const textOf = (t: string | undefined): number => {
+      if (t === undefined) return -1;
+      let i = textIndex.get(t);
+      if (i === undefined) {
+        textIndex.set(t, (i = textIndex.size));
+        texts.push(t);
+      }
+      return i;
+    };
     const post = (done: boolean, error?: Batch["error"]) => {
-      const batch: Batch = { file: job.file, rows, count, models, details, bytes, done, error };
+      const batch: Batch = { file: job.file, rows, count, models, strings: texts, details, bytes, done, error };
       port.postMessage(batch, [rows.buffer]);
       rows = new Float64Array(ROWS * WIDTH);
       count = 0;
       models = [];
+      texts = [];
       details = [];
       bytes = 0;
     };
@@ -244,6 +268,8 @@ export function usageWorker(dialect: Dialect, port: MessagePort): void {
         rows[o + 13] = r.write1h;
         rows[o + 14] = r.search;
         rows[o + 15] = r.serviceTier === undefined ? -1 : nameIndex(r.serviceTier);
+        rows[o + 16] = textOf(r.session);
+        rows[o + 17] = textOf(r.cwd);
       } else if (kind === SKIP) {
         rows[o + 2] = SKIP_REASONS.indexOf(reader.reason);
         rows[o + 3] = details.length;

@@ -40,7 +40,12 @@ interface AggregateOptions {
   tz?: string;
   /** The instant of records that carry none. */
   asOf?: Instant;
+  /** The project of a log file's records that have no cwd: its folder's name (undefined for stdin). */
+  folderOf?: (file: string) => string | undefined;
 }
+
+/** A cell's key with a tag: day x 2^24 + tag (hours to the year 9999 stay below 2^27: the key is a safe integer). */
+const TAG_SPACE = 2 ** 24;
 
 /** Prices records one by one at their own instants and keeps exact sums; `report()` groups them. */
 export class UsageAggregator {
@@ -55,6 +60,17 @@ export class UsageAggregator {
   private readonly byTime: boolean;
   /** Cells are keyed by local hour (else by local day). */
   private readonly byHour: boolean;
+  /** Cells are keyed by (session, project) too: each pair is a tag, its values in `tags`. */
+  private readonly tagged: boolean;
+  private readonly bySession: boolean;
+  private readonly byProject: boolean;
+  private readonly tagIndex = new Map<string, number>();
+  private readonly tags: { session: string | undefined; project: string | undefined }[] = [];
+  private folderFile: string | undefined;
+  private lastTagSession: string | undefined;
+  private lastTagProject: string | undefined;
+  private lastTag = -1;
+  private folder: string | undefined;
   private readonly clock: LocalClock;
   private readonly zoned: boolean;
   private currency: string | undefined;
@@ -72,6 +88,9 @@ export class UsageAggregator {
     this.timeline = new PriceTimeline(book);
     this.byTime = opts.by.some((d) => d === "hour" || d === "day" || d === "week" || d === "month");
     this.byHour = opts.by.includes("hour");
+    this.bySession = opts.by.includes("session");
+    this.byProject = opts.by.includes("project");
+    this.tagged = this.bySession || this.byProject;
     this.clock = new LocalClock(opts.tz ?? "UTC");
     this.zoned = this.clock.timeZone !== "UTC";
   }
@@ -115,6 +134,8 @@ export class UsageAggregator {
     if (span.calendar !== undefined && this.holidayWarning === undefined && t >= this.holidayCutoff(span)) this.holidayWarning = holidayWarning(span.calendar, t);
     const local = this.zoned ? this.clock.toLocal(t) : t; // UTC: no lookup on the hot path
     const day = this.byTime ? (this.byHour ? Math.floor(local / HOUR) : dayIndex(local)) : 0;
+    const tag = this.tagged ? this.tagOf(r, file) : 0;
+    const key = tag === 0 ? day : day * TAG_SPACE + tag;
     const slot = span.id * 3 + window;
     const variants = this.cells[slot] ?? (this.cells[slot] = []);
     let days = variants[variant.id];
@@ -122,12 +143,12 @@ export class UsageAggregator {
       this.checkCurrency(span, file, line);
       days = variants[variant.id] = { lastDay: Number.NaN, last: undefined, byDay: new Map() };
     }
-    let cell = days.lastDay === day ? days.last : days.byDay.get(day);
+    let cell = days.lastDay === key ? days.last : days.byDay.get(key);
     if (!cell) {
-      cell = { day, span, window, variant, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n };
-      days.byDay.set(day, cell);
+      cell = { day, tag, span, window, variant, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n };
+      days.byDay.set(key, cell);
     }
-    days.lastDay = day;
+    days.lastDay = key;
     days.last = cell;
     cell.records++;
     if (r.hit !== 0) cell.hit += BigInt(r.hit);
@@ -154,6 +175,34 @@ export class UsageAggregator {
   /** The warnings of the run: holidays unknown past a calendar's last listed year (once). */
   warnings(): string[] {
     return this.holidayWarning ? [this.holidayWarning] : [];
+  }
+
+  /** The tag of a record's (session, project): project is its cwd, else its file's folder; tag 0 is the first pair seen. */
+  private tagOf(r: UsageRecord, file: string): number {
+    const session = this.bySession ? r.session : undefined;
+    let project: string | undefined;
+    if (this.byProject) {
+      if (r.cwd !== undefined) project = r.cwd;
+      else {
+        if (file !== this.folderFile) {
+          this.folderFile = file;
+          this.folder = this.opts.folderOf?.(file);
+        }
+        project = this.folder;
+      }
+    }
+    if (session === this.lastTagSession && project === this.lastTagProject && this.lastTag >= 0) return this.lastTag; // the same session, line after line
+    const k = `${session ?? ""}\u0000${session === undefined ? 0 : 1}${project === undefined ? 0 : 1}\u0000${project ?? ""}`;
+    let tag = this.tagIndex.get(k);
+    if (tag === undefined) {
+      if (this.tags.length >= TAG_SPACE) throw new InputError(`more than ${TAG_SPACE} sessions and projects`, "group by fewer dimensions, or split the logs");
+      this.tagIndex.set(k, (tag = this.tags.length));
+      this.tags.push({ session, project });
+    }
+    this.lastTagSession = session;
+    this.lastTagProject = project;
+    this.lastTag = tag;
+    return tag;
   }
 
   private checkCurrency(span: Span, file: string, line: number): void {
@@ -205,6 +254,7 @@ export class UsageAggregator {
       by: this.opts.by,
       clock: this.clock,
       hours: this.byHour,
+      tags: this.tags,
       currency: this.opts.currency ?? this.currency ?? this.book.cards[0]?.currency ?? "USD",
       ...(this.opts.currency !== undefined ? { convert: this.converter(this.opts.currency, this.opts.fx) } : {}),
       since: this.opts.since,

@@ -1,4 +1,4 @@
-// The unit of accumulation: integer token sums of the records of one (UTC day, price span, window, variant).
+// The unit of accumulation: integer token sums of the records of one (local day or hour, price span, window, variant, session/project).
 
 import type { Span } from "./timeline.js";
 import type { Variant } from "./variants.js";
@@ -21,9 +21,13 @@ export interface Sums {
   search: bigint;
 }
 
-/** The sums of one (day, span, window, variant); `day` is 0 when no time dimension is asked for. */
+/**
+ * The sums of one (day, span, window, variant, tag); `day` is 0 when no time dimension is asked for,
+ * `tag` indexes the (session, project) pair when --by session or project is asked for, else 0.
+ */
 export interface Cell extends Sums {
   day: number;
+  tag: number;
   span: Span;
   window: number;
   /** The long-context tier, service tier and search-fee version of its records. */

@@ -60,6 +60,11 @@ export interface RawFields {
   /** Hashes: message.id in slots 0-1, requestId in slots 2-3 (see dedup.ts). */
   ids: Uint32Array;
   type: string | undefined;
+  /** Whether to read sessionId and cwd (only --by session / project needs them: they cost time on every line). */
+  wantTags: boolean;
+  /** Claude Code's sessionId and cwd (strings at the top level), cut to TAG_MAX bytes. */
+  sessionId: string | undefined;
+  cwd: string | undefined;
   /** The instants of `created` and `timestamp`, resolved; NaN when present but not an instant. */
   created: number | undefined;
   timestamp: number | undefined;
@@ -86,6 +91,9 @@ export function newFields(): RawFields {
     hasRequestId: false,
     ids: new Uint32Array(4),
     type: undefined,
+    wantTags: true,
+    sessionId: undefined,
+    cwd: undefined,
     created: undefined,
     timestamp: undefined,
     badCreated: undefined,
@@ -101,7 +109,7 @@ export function newFields(): RawFields {
 
 /** Empties `f` for the next line. */
 function resetFields(f: RawFields): void {
-  f.model = f.messageModel = f.type = undefined;
+  f.model = f.messageModel = f.type = f.sessionId = f.cwd = undefined;
   f.hasMessageId = f.hasRequestId = false;
   f.created = f.timestamp = undefined;
   f.badCreated = f.badTimestamp = undefined;
@@ -118,6 +126,19 @@ function tokenValue(v: unknown): number {
 
 function text(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
+}
+
+/** The most UTF-8 bytes of a sessionId or cwd kept: a longer one is cut there and marked "...". */
+export const TAG_MAX = 512;
+
+/** A sessionId or cwd value within TAG_MAX bytes (a cut never splits a character). */
+export function boundedTag(v: string): string {
+  if (v.length <= TAG_MAX / 4) return v; // at most 4 bytes a character: fits
+  const b = Buffer.from(v, "utf8");
+  if (b.length <= TAG_MAX) return v;
+  let end = TAG_MAX;
+  while (end > 0 && (b[end]! & 0xc0) === 0x80) end--;
+  return `${b.toString("utf8", 0, end)}...`;
 }
 
 /** Resolves an instant field of a parsed line into `f` (NaN and the raw text when invalid). */
@@ -159,6 +180,12 @@ export function fieldsFromObject(o: unknown, f: RawFields): void {
   resetFields(f);
   if (!isObject(o)) return;
   f.type = text(o.type);
+  if (f.wantTags) {
+    const session = text(o.sessionId);
+    const cwd = text(o.cwd);
+    f.sessionId = session === undefined ? undefined : boundedTag(session);
+    f.cwd = cwd === undefined ? undefined : boundedTag(cwd);
+  }
   f.hasRequestId = idHash(o.requestId, f.ids, 2);
   f.timestamp = when(f, o.timestamp, true);
   // Keys that a Responses API stream event's `response` also carries are read in order, the later winning, as the skim does.

@@ -50,13 +50,16 @@ export class RecordReader {
   readonly record: UsageRecord = {
     model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
     writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
-    dedup: false, dedupA: 0, dedupB: 0,
+    dedup: false, dedupA: 0, dedupB: 0, session: undefined, cwd: undefined,
   };
   /** The reason and detail of the last line read as SKIP. */
   reason: SkipReason = "no-usage";
   detail = "";
 
-  constructor(private readonly dialect: Dialect) {}
+  /** `tags`: read sessionId and cwd too (for --by session / project; else they stay undefined). */
+  constructor(private readonly dialect: Dialect, tags = false) {
+    this.f.wantTags = tags;
+  }
 
   private skip(reason: SkipReason, detail: string): number {
     this.reason = reason;
@@ -201,6 +204,8 @@ export class RecordReader {
     const r = this.record;
     r.model = model;
     r.instant = instant;
+    r.session = f.sessionId || undefined; // an empty one is none
+    r.cwd = f.cwd || undefined;
     r.dedup = d === "claude-code" && f.hasMessageId && f.hasRequestId;
     if (r.dedup) [r.dedupA, r.dedupB] = pairFingerprint(f.ids);
     return RECORD;

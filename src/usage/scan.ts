@@ -9,7 +9,7 @@
 // characters inside skipped strings are not checked.
 
 import { hashBytes } from "./dedup.js";
-import { ABSENT, INVALID, MESSAGE_USAGE, ROOT_USAGE, T, type RawFields } from "./fields.js";
+import { ABSENT, boundedTag, INVALID, MESSAGE_USAGE, ROOT_USAGE, T, TAG_MAX, type RawFields } from "./fields.js";
 import { bytesInstant, recordInstant } from "./timestamp.js";
 
 // Contexts of open containers. Usage-like contexts come in two copies: top-level and under message.
@@ -62,6 +62,8 @@ const F_INPUT_DETAILS_M = 122;
 const F_OUTPUT_DETAILS_R = 123;
 const F_OUTPUT_DETAILS_M = 124;
 const F_RESPONSE = 125;
+const F_SESSION_ID = 126;
+const F_CWD = 127;
 
 // Parser states.
 const VALUE = 0;
@@ -95,6 +97,9 @@ const MAX_DEPTH = 64;
 
 const stack = new Uint8Array(MAX_DEPTH);
 
+/** Whether the line being skimmed reads sessionId and cwd (RawFields.wantTags). */
+let wantTags = false;
+
 /** Recent strings by their bytes (model names and types repeat on nearly every line). */
 const internBytes: Buffer[] = [];
 const internText: string[] = [];
@@ -118,6 +123,34 @@ function intern(b: Buffer, a: number, z: number): string {
   return text;
 }
 
+/** The last sessionId and cwd read, by their bytes (they repeat on every line of a session). */
+const lastTagBytes: (Buffer | undefined)[] = [undefined, undefined];
+const lastTagText: string[] = ["", ""];
+
+/** The unescaped sessionId (slot 0) or cwd (slot 1) b[a, z), cut to TAG_MAX bytes as boundedTag does. */
+function tagOf(b: Buffer, a: number, z: number, slot: number): string {
+  if (z - a > TAG_MAX) {
+    let end = a + TAG_MAX;
+    while (end > a && (b[end]! & 0xc0) === 0x80) end--;
+    return `${b.toString("utf8", a, end)}...`;
+  }
+  const k = lastTagBytes[slot];
+  if (k !== undefined && k.length === z - a) {
+    let same = true;
+    for (let j = 0; j < k.length; j++) {
+      if (k[j] !== b[a + j]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastTagText[slot]!;
+  }
+  const text = b.toString("utf8", a, z);
+  lastTagBytes[slot] = Buffer.from(b.subarray(a, z));
+  lastTagText[slot] = text;
+  return text;
+}
+
 function hasBackslash(b: Buffer, a: number, z: number): boolean {
   for (let i = a; i < z; i++) if (b[i] === BACKSLASH) return true;
   return false;
@@ -136,7 +169,12 @@ function match(b: Buffer, ctx: number, ks: number, len: number): number {
     case ROOT:
       if (len === 5) return c === 109 && at(b, ks, "model") ? F_MODEL : c === 117 && at(b, ks, "usage") ? F_USAGE : NONE;
       if (len === 7) return c === 99 && at(b, ks, "created") ? F_CREATED : c === 109 && at(b, ks, "message") ? F_MESSAGE : NONE;
-      if (len === 9) return c === 116 && at(b, ks, "timestamp") ? F_TIMESTAMP : c === 114 && at(b, ks, "requestId") ? F_REQUEST_ID : NONE;
+      if (len === 9) {
+        if (c === 116) return at(b, ks, "timestamp") ? F_TIMESTAMP : NONE;
+        if (c === 114) return at(b, ks, "requestId") ? F_REQUEST_ID : NONE;
+        return c === 115 && wantTags && at(b, ks, "sessionId") ? F_SESSION_ID : NONE;
+      }
+      if (len === 3) return wantTags && at(b, ks, "cwd") ? F_CWD : NONE;
       if (len === 10) return at(b, ks, "created_at") ? F_CREATED : NONE;
       if (len === 12) return at(b, ks, "service_tier") ? F_ROOT_TIER : NONE;
       if (len === 8) return at(b, ks, "response") ? F_RESPONSE : NONE;
@@ -277,6 +315,12 @@ function clearField(f: RawFields, field: number): void {
     case F_TYPE:
       f.type = undefined;
       return;
+    case F_SESSION_ID:
+      f.sessionId = undefined;
+      return;
+    case F_CWD:
+      f.cwd = undefined;
+      return;
     case F_MESSAGE_MODEL:
       f.messageModel = undefined;
       return;
@@ -356,6 +400,12 @@ function captureString(f: RawFields, field: number, b: Buffer, a: number, z: num
     case F_USAGE_TIER_M:
       setTier(f, field, text ?? intern(b, a, z));
       return true;
+    case F_SESSION_ID:
+      f.sessionId = text !== undefined ? boundedTag(text) : tagOf(b, a, z, 0);
+      return true;
+    case F_CWD:
+      f.cwd = text !== undefined ? boundedTag(text) : tagOf(b, a, z, 1);
+      return true;
     case F_REQUEST_ID:
     case F_MESSAGE_ID: {
       const slot = field === F_MESSAGE_ID ? 0 : 2;
@@ -425,7 +475,8 @@ function tokenOf(v: number): number {
  * at `end`, if any, must not be part of the JSON (a newline or CR).
  */
 export function scanLine(b: Buffer, start: number, end: number, f: RawFields): boolean {
-  f.model = f.messageModel = f.type = undefined;
+  f.model = f.messageModel = f.type = f.sessionId = f.cwd = undefined;
+  wantTags = f.wantTags;
   f.created = f.timestamp = f.badCreated = f.badTimestamp = undefined;
   f.rootUsage = f.messageUsage = f.hasMessageId = f.hasRequestId = false;
   f.rootTier = f.usageTier = f.messageTier = undefined;

@@ -7,6 +7,7 @@ import { compareNames } from "../core/order.js";
 import type { Resolution } from "../core/resolve.js";
 import { RateSheet, versionRetention } from "../core/pricing.js";
 import type { PriceSet, RateBook, Window, Workload } from "../core/types.js";
+import { escapeControl } from "../core/printable.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
 import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
 import type { LocalClock } from "./zone.js";
@@ -19,12 +20,17 @@ const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_ca
 const LOG: Workload = { name: "usage log", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
 
+/** The group of records without a sessionId (--by session) or without a cwd and a folder (--by project). */
+export const NO_TAG = "(none)";
+
 /** Everything besides the cells that the report carries. */
 interface SummaryFacts {
   by: Dimension[];
   /** The zone groups are read in, and whether cells are keyed by local hour (else local day). */
   clock: LocalClock;
   hours: boolean;
+  /** The (session, project) of each cell tag, when grouped by either. */
+  tags: { session: string | undefined; project: string | undefined }[];
   currency: string;
   /** Prices a resolution in the report currency (--currency / --fx), when it is not the cards'. */
   convert?: (res: Resolution) => Resolution;
@@ -83,6 +89,10 @@ function keyOf(c: Cell, f: SummaryFacts): { key: GroupKey; start: Instant | null
   for (const d of f.by) {
     if (d === "model") key.model = c.span.model;
     else if (d === "window") key.window = windowOf(c.window) ?? "flat";
+    else if (d === "session" || d === "project") {
+      const v = f.tags[c.tag]?.[d];
+      key[d] = v === undefined ? NO_TAG : escapeControl(v); // from the file: never printed raw
+    }
     else {
       const p = d === "hour" ? hourPeriod(c.day) : PERIODS[d](f.hours ? Math.floor(c.day / 24) : c.day);
       key[d] = p.label;

@@ -8,8 +8,11 @@ import type { Window } from "../core/types.js";
 export const DIALECTS = ["auto", "chat", "responses", "anthropic", "claude-code"] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
-/** What a report can be grouped by (several at once allowed); days, weeks and months are UTC. */
-export const DIMENSIONS = ["hour", "day", "week", "month", "model", "window"] as const;
+/**
+ * What a report can be grouped by (several at once allowed); hours, days, weeks and months are in
+ * --tz (default UTC); session is Claude Code's sessionId, project the record's cwd, else its log's folder.
+ */
+export const DIMENSIONS = ["hour", "day", "week", "month", "model", "window", "session", "project"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Why a record was not priced; each is counted, none is ever priced at $0. */
@@ -54,6 +57,9 @@ export interface UsageRecord {
   /** The 64-bit fingerprint of message.id + requestId, when `dedup`. */
   dedupA: number;
   dedupB: number;
+  /** Claude Code's sessionId and cwd, when the line has them (bounded, see fields.ts). */
+  session: string | undefined;
+  cwd: string | undefined;
 }
 
 /** Token counts of a group or a total, exact integers. `reasoning` is part of `output`. */

@@ -15,7 +15,8 @@ function part(p: number, lines: number): string {
       out.push(`{"id":"c-${p}-${i}","object":"chat.completion","created":${Math.floor(t / 1000)},"model":"${i % 3 ? "deepseek-v4-flash" : "deepseek-v4-pro"}","usage":{"prompt_tokens":${2000 + i},"completion_tokens":${300 + (i % 97)},"prompt_cache_hit_tokens":${1000 + (i % 512)},"prompt_cache_miss_tokens":${1000 + i - (i % 512)}}}`);
     } else if (k < 8) {
       const id = i % 4000; // the same message in several parts: priced once, the first time read
-      out.push(`{"type":"assistant","timestamp":"${new Date(t).toISOString()}","requestId":"req_${id}","message":{"id":"msg_${id}","model":"deepseek-v4-pro","usage":{"input_tokens":${10 + (id % 50)},"cache_read_input_tokens":${4000 + p},"output_tokens":${50 + (id % 31)}}}}`);
+      const tags = `${i % 3 === 0 ? "" : `"sessionId":"sess-${p % 3}-${i % 5}",`}${i % 2 ? `"cwd":"/work/p${p}",` : ""}`; // --by session, project
+      out.push(`{${tags}"type":"assistant","timestamp":"${new Date(t).toISOString()}","requestId":"req_${id}","message":{"id":"msg_${id}","model":"deepseek-v4-pro","usage":{"input_tokens":${10 + (id % 50)},"cache_read_input_tokens":${4000 + p},"output_tokens":${50 + (id % 31)}}}}`);
     } else if (k === 8) {
       out.push(i % 20 === 8 ? `{"id":"bad-${p}-${i}","model":"deepseek-v9","created":${Math.floor(t / 1000)},"usage":{"prompt_tokens":1,"completion_tokens":1}}` : `{"id":"cut-${p}-${i}", "usage": {`);
     } else {
@@ -32,7 +33,7 @@ describe("ratecard usage with worker threads", () => {
 
   it("prints the same report and skipped records as one thread, byte for byte", { timeout: 90_000 }, async () => {
     const env = { RATECARD_MAX_LINE_BYTES: "4k" }; // the workers keep the run's budgets: part-1's last line is too long
-    for (const args of [["usage", dir, "--by", "day,model", "-f", "json"], ["usage", dir, "--by", "month,window"]]) {
+    for (const args of [["usage", dir, "--by", "day,model", "-f", "json"], ["usage", dir, "--by", "month,window"], ["usage", dir, "--by", "session,project,day", "-f", "csv"]]) {
       const parallel = spawnCli(args, { env: { ...env, RATECARD_WORKERS_DEBUG: "1" } });
       const single = await runCli(args, { env }); // in-process: no bundle to start workers from, one thread
       expect(parallel.stderr).toMatch(/^usage: 2 worker threads\n/);
@@ -44,6 +45,12 @@ describe("ratecard usage with worker threads", () => {
     }
     const json = JSON.parse(spawnCli(["usage", dir, "-f", "json"]).stdout);
     expect(json.duplicates).toBeGreaterThan(0);
+    const tagged = JSON.parse(spawnCli(["usage", dir, "--by", "session,project", "-f", "json"]).stdout);
+    expect(tagged.total).toEqual(json.total); // grouping never drops a record: (none) keeps those without
+    const keys = tagged.groups.map((g: { key: { session: string; project: string } }) => `${g.key.session} ${g.key.project}`);
+    expect(keys).toContain("(none) /work/p0");
+    expect(keys.filter((k: string) => /^sess-0-\d /.test(k)).length).toBeGreaterThan(1); // messages repeat across parts: each is priced where first read, in part-0
+    expect(keys.some((k: string) => k.startsWith("(none) ") && !k.includes("/work/"))).toBe(true); // chat records: no session, their folder's name
   });
 
   it("stops at the same first skipped record with --strict", { timeout: 60_000 }, async () => {

@@ -1,5 +1,6 @@
 // `ratecard usage PATH...`: actual spend from usage logs, every record priced at its own instant.
 
+import { basename, dirname } from "node:path";
 import { Option, type Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
 import { isKnownTimeZone } from "../../core/calendar.js";
@@ -77,7 +78,7 @@ export function registerUsage(program: Command, io: Io): void {
     .command("usage")
     .description("price usage logs (chat completions, Anthropic messages, Claude Code sessions), each record at its own instant")
     .argument("<paths...>", "JSONL log files (.jsonl or .jsonl.gz), folders to search for them, or - for stdin")
-    .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day)`, collect)
+    .option("--by <dims>", `group by ${DIMENSIONS.join(", ")} (repeatable or comma-separated; default day); session is Claude Code's sessionId, project the record's cwd, else its log's folder; records without one are grouped as (none)`, collect)
     .option("--tz <zone>", "group hours, days, weeks and months in this IANA time zone (default UTC)")
     .option("--since <date>", "only records at or after this date or instant")
     .option("--until <date>", "only records before this instant (a bare date includes that whole UTC day)")
@@ -105,11 +106,14 @@ export function registerUsage(program: Command, io: Io): void {
         if (!isKnownTimeZone(t.trim())) throw new Error(`"${t}" is not a known time zone`);
         return t.trim();
       }, "write an IANA name like Europe/Berlin, Asia/Shanghai or UTC");
-      const agg = new UsageAggregator(book, { by, since, until, asOf, tz, ...money });
+      // --by project: a record without cwd belongs to its log's folder (~/.claude/projects/<project>/<session>.jsonl)
+      const folders = new Map(sources.map((src) => [src.name, src.path === undefined ? undefined : basename(dirname(src.path))]));
+      const tags = by.includes("session") || by.includes("project"); // only then are sessionId and cwd read
+      const agg = new UsageAggregator(book, { by, since, until, asOf, tz, folderOf: (file) => folders.get(file), ...money });
       const progress = new Progress(io.stderr, sources.reduce((a, s) => a + s.size, 0));
       const onBytes = progress.on ? (bytes: number) => progress.bytes(bytes) : undefined;
       if (useWorkers(sources)) {
-        await readInWorkers(sources, flags.dialect, {
+        await readInWorkers(sources, flags.dialect, tags, {
           record: (r, file, line) => agg.add(r, file, line),
           skip: (reason, detail, file, line) => agg.skip(reason, detail, file, line),
           ignore: () => agg.ignore(),
@@ -118,7 +122,7 @@ export function registerUsage(program: Command, io: Io): void {
           bytes: onBytes,
         });
       } else {
-        const reader = new RecordReader(flags.dialect);
+        const reader = new RecordReader(flags.dialect, tags);
         for (const src of sources) {
           await streamLines(
             src,

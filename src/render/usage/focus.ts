@@ -36,11 +36,14 @@ function skuParts(l: UsageLine): string {
 /**
  * Renders a usage report as FOCUS rows. A group's charge period is its day, week or month; without
  * a time dimension it is the report's period. Billed, effective and list cost are the same exact
- * amount (list prices, no discounts known); quantities are priced per 1M tokens.
+ * amount (list prices, no discounts known); quantities are priced per 1M tokens. Grouped by
+ * session or project, each row carries them in FOCUS's Tags column (a JSON object).
  */
 export function renderUsageFocus(r: UsageReport): string {
   const rows: string[][] = [];
+  const tagged = r.by.filter((d) => d === "session" || d === "project");
   for (const g of r.groups) {
+    const tags = tagged.length > 0 ? [JSON.stringify(Object.fromEntries(tagged.map((d) => [d, g.key[d] ?? ""])))] : [];
     const start = g.start ?? r.period.start;
     const end = g.end ?? r.period.end;
     for (const l of g.lines) {
@@ -55,9 +58,9 @@ export function renderUsageFocus(r: UsageReport): string {
         ...(l.fee
           ? [l.count!.div(l.per!).toDecimal(), `${l.per!.toDecimal()} Requests`, l.count!.toDecimal(), "Requests"]
           : [l.tokens.div(MILLION).toDecimal(), "1M Tokens", l.tokens.toDecimal(), "Tokens"]),
-        "Usage", describe(l),
+        "Usage", describe(l), ...tags,
       ]);
     }
   }
-  return csvDocument(HEADER, rows);
+  return csvDocument(tagged.length > 0 ? [...HEADER, "Tags"] : HEADER, rows);
 }

@@ -106,3 +106,25 @@ describe("skips and forced dialects", () => {
     expect(read(anthropic, "claude-code").kind).toBe(SKIP);
   });
 });
+
+describe("sessionId and cwd", () => {
+  const line = (extra: string) => `{${extra}"type":"assistant","timestamp":"2026-08-17T02:00:00Z","message":{"model":"deepseek-v4-flash","usage":{"input_tokens":1,"output_tokens":1}}}`;
+  it("are read only when asked for (--by session / project), by the skim and by the JSON.parse fallback alike", () => {
+    for (const [extra, session, cwd] of [
+      ['"sessionId":"s1","cwd":"/w",', "s1", "/w"],
+      ['"sessionId":"s\\u00e91","cwd":"/w\\n",', "s\u00e91", "/w\n"], // escaped: decoded
+      ['"sessionId":"","cwd":5,', undefined, undefined], // empty or not a string: none
+      ['"sessionId":"s1",', "s1", undefined], // no cwd
+    ] as const) {
+      const asked = new RecordReader("auto", true);
+      expect(asked.read(line(extra)), extra).toBe(RECORD);
+      expect([asked.record.session, asked.record.cwd], extra).toEqual([session, cwd]);
+      const plain = new RecordReader("auto");
+      expect(plain.read(line(extra))).toBe(RECORD);
+      expect([plain.record.session, plain.record.cwd]).toEqual([undefined, undefined]);
+    }
+    const fallback = new RecordReader("auto", true);
+    expect(fallback.read(line('"s\\u0065ssionId":"esc-key","cwd":"/p",'))).toBe(RECORD); // an escaped key: JSON.parse reads the line
+    expect([fallback.record.session, fallback.record.cwd]).toEqual(["esc-key", "/p"]);
+  });
+});

@@ -1,7 +1,7 @@
 // The byte skim reads exactly what JSON.parse + fieldsFromObject read, or gives up on the line.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fieldsFromObject, newFields, type RawFields } from "../../../src/usage/fields.js";
+import { fieldsFromObject, newFields, TAG_MAX, type RawFields } from "../../../src/usage/fields.js";
 import { scanLine } from "../../../src/usage/scan.js";
 
 function scan(text: string): RawFields | false {
@@ -29,12 +29,13 @@ const KEYS = [
   "content", "toolUseResult", "mod\"el", "usage\\", "é",
   "created_at", "service_tier", "response", "cache_creation", "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens",
   "server_tool_use", "web_search_requests", "input_tokens_details", "output_tokens_details",
+  "sessionId", "cwd",
 ];
 
 const scalar = fc.oneof(
   fc.integer({ min: -5, max: 3_000_000 }),
   fc.constantFrom(0, 1e3, 2.5, -0, 1e16, 12345678901234567),
-  fc.constantFrom("deepseek-v4-flash", "2026-08-16T16:00:00Z", "2026-08-16T16:00:00.123456Z", "2026-08-16 18:00+02:00", "not a date", "", "a\"b", "x\\y", "\u00e9\u4e2d", "\n"),
+  fc.constantFrom("deepseek-v4-flash", "2026-08-16T16:00:00Z", "2026-08-16T16:00:00.123456Z", "2026-08-16 18:00+02:00", "not a date", "", "a\"b", "x\\y", "\u00e9\u4e2d", "\n", "\u00e9".repeat(300), "/p/" + "x".repeat(600), "\u00e9\n".repeat(200)),
   fc.string({ maxLength: 8 }),
   fc.boolean(),
   fc.constant(null),
@@ -53,7 +54,7 @@ const shaped = fc.record(
   {
     usage: fc.oneof(usageLike, usageLike, scalar), message: fc.oneof(messageLike, messageLike, scalar), model: scalar, created: scalar, timestamp: scalar, type: scalar, requestId: scalar,
     response: fc.oneof(fc.record({ model: scalar, usage: fc.oneof(usageLike, scalar), created_at: scalar, service_tier: scalar }, { requiredKeys: [] }), scalar),
-    service_tier: scalar, created_at: scalar,
+    service_tier: scalar, created_at: scalar, sessionId: scalar, cwd: scalar,
   },
   { requiredKeys: [] },
 );
@@ -115,6 +116,18 @@ describe("scanLine", () => {
     expect(f.model).toBe("b");
     expect(f.rootUsage).toBe(false);
     expect(plain(f)).toEqual(plain(viaParse(text)));
+  });
+
+  it("reads sessionId and cwd at the top level, cut to TAG_MAX bytes on a character boundary", () => {
+    const long = "/home/" + "\u00e9".repeat(400); // 806 bytes
+    const text = JSON.stringify({ sessionId: "s-1", cwd: long, message: { sessionId: "inner", cwd: "/inner" }, type: "assistant" });
+    const f = scan(text) as RawFields;
+    expect(f.sessionId).toBe("s-1");
+    expect(f.cwd).toBe(long.slice(0, 6 + (TAG_MAX - 6) / 2) + "...");
+    expect(Buffer.byteLength(f.cwd!.slice(0, -3))).toBeLessThanOrEqual(TAG_MAX);
+    expect(plain(f)).toEqual(plain(viaParse(text)));
+    expect((scan('{"sessionId":"a\\u001bb","cwd":7}') as RawFields).sessionId).toBe("a\u001bb"); // escapes decoded; printing escapes them again
+    expect((scan('{"sessionId":"a\\u001bb","cwd":7}') as RawFields).cwd).toBeUndefined();
   });
 
   it("only reads the line it is given, not the bytes after it", () => {
