@@ -85,3 +85,14 @@ export function defaultModels(book: RateBook, t: Instant): string[] {
   }
   return ids.sort();
 }
+
+/**
+ * Whether a model (or any model it is billed as, at any date) has long-context tiers: its cost then
+ * jumps where a request's input crosses a threshold, so it is not a polynomial along a range.
+ */
+export function hasTiers(book: RateBook, id: string, seen = new Set<object>()): boolean {
+  const model = findModel(book, id);
+  if (seen.has(model)) return false;
+  seen.add(model);
+  return model.versions.some((v) => (v.kind === "price" ? (v.tiers?.length ?? 0) > 0 : v.kind === "alias" && hasTiers(book, v.billedAs, seen)));
+}

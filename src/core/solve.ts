@@ -5,6 +5,7 @@ import { Exact } from "./exact.js";
 import { estimate, estimateModels, type EstimateOptions } from "./estimate.js";
 import type { Instant } from "./instant.js";
 import { checkTokensUnlessVaried, type Param, type Target } from "./params.js";
+import { hasTiers } from "./resolve.js";
 import type { Plan, RateBook } from "./types.js";
 
 /** The answer for one model. */
@@ -87,6 +88,42 @@ function largest(cost: (x: Exact) => Exact, m: Exact, budget: Exact, model: stri
   return { model, status: "fits", value: x, cost: fx, next: { value: x.add(Exact.ONE), cost: next } };
 }
 
+/** Past this many steps from the smallest value, a cost that still fits and has not moved never reaches the budget. */
+const FAR = 2n ** 64n;
+/** Past this many steps the search gives up rather than run on (a budget beyond any sensible cost). */
+const FARTHEST = 2n ** 256n;
+
+/**
+ * Largest whole x >= m with cost(x) <= budget, cost non-decreasing but not a polynomial (a long-context
+ * tier makes it jump where a request's input crosses the threshold): doubling, then bisection, every
+ * probe an exact estimate.
+ */
+function largestStepwise(cost: (x: Exact) => Exact, m: Exact, budget: Exact, model: string): Omit<SolveResult, "billedAs"> {
+  const f0 = cost(m);
+  if (f0.cmp(budget) > 0) return { model, status: "none-fits", value: null, cost: f0, next: null };
+  const at = (k: bigint) => cost(m.add(Exact.int(k)));
+  let lo = 0n;
+  let hi = 1n;
+  for (;;) {
+    const fh = at(hi);
+    if (fh.cmp(budget) > 0) break;
+    if (hi >= FAR && fh.eq(f0)) return { model, status: "never-reached", value: null, cost: f0, next: null };
+    if (hi >= FARTHEST) throw new InputError(`the budget is beyond any cost of ${model} solve can reach`, "give a smaller --budget");
+    lo = hi;
+    hi *= 2n;
+  }
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (at(mid).cmp(budget) <= 0) lo = mid;
+    else hi = mid;
+  }
+  const x = m.add(Exact.int(lo));
+  const fx = cost(x);
+  const next = cost(x.add(Exact.ONE));
+  if (fx.cmp(budget) > 0 || next.cmp(budget) <= 0) throw new Error(`solve: re-estimating ${model} at ${x.toDecimal()} disagrees with the solution`);
+  return { model, status: "fits", value: x, cost: fx, next: { value: x.add(Exact.ONE), cost: next } };
+}
+
 /** Lowest rate r in [0, 1] with cost(r) <= budget, cost affine in r. */
 function lowestRate(cost: (r: Exact) => Exact, budget: Exact, model: string): Omit<SolveResult, "billedAs"> {
   const c0 = cost(Exact.ZERO);
@@ -116,7 +153,8 @@ export function solve(book: RateBook, plan: Plan, opts: EstimateOptions, param: 
       billedAs = r.estimates[0]!.billedAs;
       return r.estimates[0]!.total;
     };
-    const r = param.solve === "lowest" ? lowestRate(cost, budget, model) : largest(cost, lowest(param, plan), budget, model);
+    const whole = hasTiers(book, model) ? largestStepwise : largest;
+    const r = param.solve === "lowest" ? lowestRate(cost, budget, model) : whole(cost, lowest(param, plan), budget, model);
     return { ...r, billedAs };
   });
   return { asOf: opts.asOf, currency, budget, param: param.name, goal: param.solve, results };

@@ -1,6 +1,6 @@
 // Sweeps: a plan's exact cost on each model at every point of one or two varied parameters.
 
-import { defaultModels, findModel } from "./resolve.js";
+import { defaultModels, findModel, hasTiers } from "./resolve.js";
 import { InputError } from "./errors.js";
 import { Exact } from "./exact.js";
 import { estimate, estimateModels, type EstimateOptions } from "./estimate.js";
@@ -239,8 +239,10 @@ export function sweep(book: RateBook, plan: Plan, opts: EstimateOptions, axes: A
     }
   }
 
-  /** Picks the cheaper exact strategy: differences along the inner range, along the outer one, or none. */
+  /** Picks the cheaper exact strategy: differences along the inner range, along the outer one, or none (tiered models). */
+  const tiered = models.some((m) => hasTiers(book, m));
   function rows(): Generator<SweepRow> {
+    if (tiered) return plain();
     const extendable = (a: Axis | undefined): a is Range => a?.kind === "range" && a.count >= 4;
     const innerCost = extendable(inner) ? (outer ? axisLength(outer) : 1) : Infinity;
     const outerCost = extendable(outer) ? axisLength(inner) : Infinity;

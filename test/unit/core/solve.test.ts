@@ -27,6 +27,21 @@ describe("solve", () => {
     expect(res.next!.cost.toDecimal()).toBe("100.000152");
   });
 
+  it("solves across a long-context tier: the answer stops below the threshold when the jump passes the budget", () => {
+    const asOf = at("2025-10-01");
+    const model = "claude-sonnet-4-5"; // > 200,000 input tokens: 6 / 22.50 instead of 3 / 15
+    const one = workload({ calls: Exact.ONE, miss: Exact.int(1000), reply: Exact.int(100) });
+    const below = solve(BOOK, plan(one), { asOf, models: [{ id: model }] }, PARAMS.get("miss")!, x("0.9")).results[0]!;
+    expect(below.value!.toDecimal()).toBe("200000"); // 200,000 x $3 + 100 x $15 = $0.6015; one more token: 200,001 x $6 + 100 x $22.50
+    expect(below.next!.cost.toDecimal()).toBe("1.202256");
+    const above = solve(BOOK, plan(one), { asOf, models: [{ id: model }] }, PARAMS.get("miss")!, x("1.5")).results[0]!;
+    expect(above.value!.toDecimal()).toBe("249625"); // (1.5 - 100 x 22.50 / 1M) / 6 per 1M
+    for (const r of [below, above]) {
+      expect(costAt(plan(one), "miss", r.value!, model, asOf).cmp(r.cost)).toBe(0);
+      expect(costAt(plan(one), "miss", r.value!.add(Exact.ONE), model, asOf).cmp(r.next!.cost)).toBe(0);
+    }
+  });
+
   it("finds the largest whole value that fits for any parameter, budget and model (property, re-estimated)", () => {
     const chat: Workload = workload({
       calls: Exact.int(500),

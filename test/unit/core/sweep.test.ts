@@ -84,6 +84,32 @@ describe("sweep rows", () => {
     );
   });
 
+  it("price every point of a range that crosses a long-context tier (cost jumps there: no extension)", () => {
+    const asOf = at("2025-10-01");
+    const model = "claude-sonnet-4-5";
+    const cases: [Workload, string][] = [
+      [workload({ calls: Exact.int(10), miss: Exact.int(1000), reply: Exact.int(100) }), "miss=190000..210000+1000"],
+      [chat, "system=180000..220000+5000"],
+    ];
+    for (const [w, spec] of cases) {
+      const axis = parseAxis(spec);
+      const p = PARAMS.get(spec.split("=")[0]!)!;
+      const s = sweep(BOOK, plan(w), { asOf, models: [{ id: model }] }, [axis]);
+      const costs: Exact[] = [];
+      for (const row of s.rows()) {
+        const v = Exact.of((row.point[0] as Frac).n, (row.point[0] as Frac).d);
+        const t = p.apply({ plan: plan(w), opts: { asOf } }, v);
+        const c = exact(row.costs[0]!)!;
+        expect(c.eq(costOn(model, t.plan, t.opts))).toBe(true);
+        costs.push(c);
+      }
+      expect(costs).toHaveLength(axisLength(axis));
+      // The step across the threshold costs more than the step before it: the jump is in the rows.
+      const steps = costs.slice(1).map((c, k) => c.sub(costs[k]!));
+      expect(steps.some((d, k) => k > 0 && d.cmp(steps[0]!) > 0)).toBe(true);
+    }
+  });
+
   it("equal plain estimates on 2-D grids, whichever axis carries the differences (property)", () => {
     const pairs: [string, string][] = [
       ["turns", "reply"],
