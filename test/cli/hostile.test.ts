@@ -1,4 +1,4 @@
-// The hostile-input suite: every input ends within 5 s and 300 MB, with exit 2 (or a documented
+// The hostile-input suite: every input ends within 5 s of CPU and 300 MB, with exit 2 (or a documented
 // skip) and one clean line: no stack, no raw control character. Large inputs are generated here.
 import { execFileSync } from "node:child_process";
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
@@ -176,11 +176,11 @@ beforeAll(async () => {
 afterAll(() => {
   server?.close();
   if (dir) chmodSync(join(dir, "logs/locked"), 0o755);
-  const slowest = [...results].sort((a, b) => b.r.ms - a.r.ms)[0];
+  const slowest = [...results].sort((a, b) => b.r.cpuMs - a.r.cpuMs)[0];
   const heaviest = [...results].sort((a, b) => b.r.peakMb - a.r.peakMb)[0];
   if (slowest && heaviest) {
     console.log(
-      `hostile suite: ${results.length} cases; slowest "${slowest.name}" ${slowest.r.ms} ms; ` +
+      `hostile suite: ${results.length} cases; slowest "${slowest.name}" ${slowest.r.cpuMs} ms CPU (${slowest.r.ms} ms wall); ` +
         `most memory "${heaviest.name}" ${heaviest.r.peakMb.toFixed(0)} MB`,
     );
   }
@@ -190,9 +190,12 @@ describe("hostile inputs end in bounded time and memory with one clean line", ()
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const r = await spawnLimited(c.args(dir), c.opts?.(dir) ?? {});
     results.push({ name: c.name, r });
-    expect(r.killed, `stopped for ${r.killed} after ${r.ms} ms at ${r.peakMb.toFixed(0)} MB`).toBeUndefined();
+    expect(r.killed, `stopped for ${r.killed} after ${r.ms} ms (${r.cpuMs} ms CPU) at ${r.peakMb.toFixed(0)} MB`).toBeUndefined();
     expect(r.peakMb).toBeLessThan(300);
-    expect(r.ms).toBeLessThan(5000);
+    // Bounded time: 5 s of CPU (the work done, whatever else the machine runs); the wall clock only
+    // has to show that nothing blocked (a FIFO or device read would sit at no CPU until killed).
+    expect(r.cpuMs).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(10000);
     expect([r.code, r.stderr]).toEqual([c.code, expect.any(String)]);
     const out = r.stdout.replace(/\r\n/g, "\n");
     expect(RAW_CONTROL.test(out), "raw control character on stdout").toBe(false);

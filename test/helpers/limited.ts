@@ -1,4 +1,4 @@
-// Test helper: spawns the built CLI with a wall-clock and a memory limit, measuring both.
+// Test helper: spawns the built CLI with time and memory limits, measuring wall time, CPU time and peak memory.
 
 import { spawn, type StdioOptions } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -12,6 +12,8 @@ export interface LimitedResult {
   stdout: string;
   stderr: string;
   ms: number;
+  /** CPU time (user + system, every thread) in ms, as last sampled before exit: the work done, whatever the machine's load. */
+  cpuMs: number;
   /** Peak resident set size in MB (VmHWM, sampled every 20 ms until exit). */
   peakMb: number;
   /** Why the run was stopped: "time" or "memory"; undefined when it ended by itself. */
@@ -30,6 +32,7 @@ export interface LimitedOptions {
    * CAP_DAC_READ_SEARCH), through setpriv: permission checks then apply to a root test run too.
    */
   dropDac?: boolean;
+  /** Wall-clock limit in ms: a guard against runs that block (default 15,000; CPU time is what tests bound). */
   timeMs?: number;
   memMb?: number;
 }
@@ -43,12 +46,23 @@ function peakOf(pid: number): number {
   }
 }
 
+/** User + system CPU time of a live process in ms (/proc/PID/stat fields 14 and 15, in 1/100 s ticks). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** Spawns `ratecard args` (RATECARD_BIN or node bin/ratecard.js), killing it past the time or memory limit. */
 export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise<LimitedResult> {
   const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
   const [exe, exeArgs] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
   const [cmd, argv] = opts.dropDac ? ["setpriv", ["--bounding-set", "-dac_override,-dac_read_search", "--", exe, ...exeArgs]] : [exe, exeArgs];
-  const timeMs = opts.timeMs ?? 5000;
+  const timeMs = opts.timeMs ?? 15000;
   const memMb = opts.memMb ?? 300;
   const started = Date.now();
   const child = spawn(cmd, argv, {
@@ -63,9 +77,11 @@ export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise
   child.stdin?.on("error", () => undefined);
   if (child.stdin) child.stdin.end(opts.input ?? "");
   let peakMb = 0;
+  let cpuMs = 0;
   let killed: LimitedResult["killed"];
   const watch = setInterval(() => {
     peakMb = Math.max(peakMb, peakOf(child.pid!));
+    cpuMs = Math.max(cpuMs, cpuOf(child.pid!));
     if (peakMb > memMb) killed ??= "memory";
     else if (Date.now() - started > timeMs) killed ??= "time";
     if (killed) child.kill("SIGKILL");
@@ -73,7 +89,7 @@ export function spawnLimited(args: string[], opts: LimitedOptions = {}): Promise
   return new Promise((done) => {
     child.on("close", (code, signal) => {
       clearInterval(watch);
-      done({ code, signal, stdout, stderr, ms: Date.now() - started, peakMb, killed });
+      done({ code, signal, stdout, stderr, ms: Date.now() - started, cpuMs, peakMb, killed });
     });
   });
 }
