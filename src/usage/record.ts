@@ -75,6 +75,12 @@ export class RecordReader {
     return this.f.tokens[base + slot]!;
   }
 
+  /** The count in a slot, 0 when the record does not have it (a method, not a closure per record). */
+  private count(base: number, slot: number): number {
+    const v = this.f.tokens[base + slot]!;
+    return v === ABSENT ? 0 : v;
+  }
+
   /** The dialect of the line under --dialect, or undefined when it has no usage of any dialect. */
   private dialectOf(): Exclude<Dialect, "auto"> | undefined {
     const f = this.f;
@@ -134,12 +140,11 @@ export class RecordReader {
   private responsesTokens(): string | undefined {
     const b = ROOT_USAGE;
     if (!this.has(b, T.input) && !this.has(b, T.output)) return "no input_tokens or output_tokens";
-    const n = (slot: number) => (this.has(b, slot) ? this.get(b, slot) : 0);
-    const hit = n(T.inputCached);
-    const miss = n(T.input) - hit;
+    const hit = this.count(b, T.inputCached);
+    const miss = this.count(b, T.input) - hit;
     if (miss < 0) return "input_tokens_details.cached_tokens exceed input_tokens";
-    const output = n(T.output);
-    const reasoning = n(T.outputReasoning);
+    const output = this.count(b, T.output);
+    const reasoning = this.count(b, T.outputReasoning);
     if (reasoning > output) return `output_tokens_details.reasoning_tokens ${reasoning} exceed output_tokens ${output}`;
     this.set(hit, miss, output, reasoning, this.f.rootTier);
     return undefined;
@@ -152,17 +157,16 @@ export class RecordReader {
    */
   private anthropicTokens(b: number, tier: string | undefined): string | undefined {
     if (!this.has(b, T.input) && !this.has(b, T.output)) return "no input_tokens or output_tokens";
-    const n = (slot: number) => (this.has(b, slot) ? this.get(b, slot) : 0);
-    const w5 = n(T.write5m);
-    const w1 = n(T.write1h);
-    const rest = this.has(b, T.cacheCreation) ? n(T.cacheCreation) - w5 - w1 : 0;
+    const w5 = this.count(b, T.write5m);
+    const w1 = this.count(b, T.write1h);
+    const rest = this.has(b, T.cacheCreation) ? this.count(b, T.cacheCreation) - w5 - w1 : 0;
     if (rest < 0) return "cache_creation's ephemeral tokens exceed cache_creation_input_tokens";
-    this.set(n(T.cacheRead), n(T.input), n(T.output), 0, tier);
+    this.set(this.count(b, T.cacheRead), this.count(b, T.input), this.count(b, T.output), 0, tier);
     const r = this.record;
     r.writeDefault = rest;
     r.write5m = w5;
     r.write1h = w1;
-    r.search = n(T.search);
+    r.search = this.count(b, T.search);
     return undefined;
   }
 
