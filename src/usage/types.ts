@@ -2,7 +2,7 @@
 
 import type { Exact } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
-import type { Window } from "../core/types.js";
+import type { Line } from "../core/types.js";
 
 /** The log shapes ratecard reads; "auto" detects one per record. */
 export const DIALECTS = ["auto", "chat", "responses", "anthropic", "claude-code"] as const;
@@ -75,8 +75,8 @@ export interface TokenCounts {
 /** The billed buckets of a usage line (reasoning is inside output; `request_fee` counts requests). */
 export type UsageBucket = "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output" | "request_fee";
 
-/** One priced line of a group: the tokens of one bucket under one price version and window. */
-export interface UsageLine {
+/** One priced line of a group: the tokens of one bucket under one price version and window (a core line's fields, less the stretch). */
+export interface UsageLine extends Omit<Line, "bucket" | "stretch"> {
   /** The model as logged. */
   model: string;
   /** The model whose prices applied, when the logged one is an alias; else null. */
@@ -84,21 +84,7 @@ export interface UsageLine {
   priceFrom: Instant;
   card: string;
   provider: string | undefined;
-  window: Window;
   bucket: UsageBucket;
-  tokens: Exact;
-  rate: Exact;
-  cost: Exact;
-  /** A cache-write line's retention (null: an unnamed default). */
-  retention?: string | null;
-  /** The long-context tier ("above 200000") and service-tier modifier that priced the line. */
-  tier?: string;
-  modifiers?: string[];
-  /** A fee line's fee, request count and the unit count of its price. */
-  fee?: string;
-  count?: Exact;
-  per?: Exact;
-  note?: string;
 }
 
 /** A group's key: one value per --by dimension (time values are UTC labels). */
