@@ -40,6 +40,7 @@ describe("ratecard sweep", () => {
         { point: { calls: "200000" }, costs: { "deepseek-v4-pro": "336.4" } },
       ],
       gaps: [],
+      warnings: [],
     });
     const md = spawnCli(["sweep", ...WORKED, "--vary", "calls=1e5,2e5", "-f", "markdown", "-m", "deepseek-v4-pro"]).stdout;
     expect(md).toContain("| calls | deepseek-v4-pro |\n|---:|---:|\n| 100,000 | $168.20 |\n| 200,000 | $336.40 |");

@@ -11,6 +11,7 @@ describe("stale-card warnings in JSON", () => {
     ["diff", ["diff", "examples/worked-example.yaml", "examples/support-plan.yaml", "--as-of", "2027-01-31", "-f", "json"]],
     ["solve", ["solve", "examples/worked-example.yaml", "--budget", "1000", "--for", "reply", "--as-of", "2027-01-31", "-f", "json"]],
     ["estimate", ["estimate", "examples/worked-example.yaml", "--as-of", "2027-01-31", "-f", "json"]],
+    ["sweep", ["sweep", "examples/worked-example.yaml", "--vary", "calls=1e5,2e5", "--as-of", "2027-01-31", "-f", "json"]],
   ])("%s says on stdout what it says on stderr", (_name, args) => {
     const r = spawnCli(args);
     const said = stderrWarnings(r.stderr);

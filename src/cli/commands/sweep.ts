@@ -71,16 +71,13 @@ export function registerSweep(program: Command, io: Io): void {
       }
       const { plan, book, opts, warnings } = await readWorkloadInput("sweep", file, flags, io, axes.map((a) => (a.param === "as-of" ? "as-of" : a.param.name)));
       const s = sweep(book, plan, opts, axes);
-      if (!axes.some((a) => a.param === "as-of")) {
-        const cards = estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card);
-        writeWarnings(io, staleWarnings(book, cards, opts.asOf));
-      }
-      writeWarnings(io, warnings);
+      const stale = axes.some((a) => a.param === "as-of") ? [] : staleWarnings(book, estimate(book, plan, { ...opts, allowNoTokens: true }).estimates.map((e) => e.card), opts.asOf);
+      writeWarnings(io, [...stale, ...warnings]);
       if (format === "csv") {
         await streamSweepCsv(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
         writeWarnings(io, gapNotes(s));
       } else if (format === "json") {
-        await streamSweepJson(s, (chunk) => writeWithBackPressure(io.stdout, chunk));
+        await streamSweepJson(s, (chunk) => writeWithBackPressure(io.stdout, chunk), [...stale, ...warnings]);
       } else {
         const chart = format === "table" && axes.length === 1 && (flags.chart ?? io.stdout.isTTY === true);
         io.stdout.write(await render("sweep", format, collectSweep(s), { ...renderOptions(io), chart }));

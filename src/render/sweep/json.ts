@@ -23,9 +23,10 @@ function keyOrder(names: readonly string[]): [key: string, index: number][] {
  * Writes the sweep as pretty-printed JSON through `write`, row by row in chunks of about 64 KB,
  * in constant memory. The text is byte for byte `JSON.stringify` of the whole object with an
  * indent of 2: schema_version, currency, vary, models, rows ({point, costs}), then gaps (known
- * once every row is read). `write` may return a promise (back-pressure); it is awaited.
+ * once every row is read) and the run's warnings (as on stderr). `write` may return a promise
+ * (back-pressure); it is awaited.
  */
-export async function streamSweepJson(sweep: Sweep, write: (chunk: string) => void | Promise<void>): Promise<void> {
+export async function streamSweepJson(sweep: Sweep, write: (chunk: string) => void | Promise<void>, warnings: readonly string[] = []): Promise<void> {
   const head = {
     schema_version: 1,
     currency: sweep.currency,
@@ -64,5 +65,5 @@ export async function streamSweepJson(sweep: Sweep, write: (chunk: string) => vo
   }
   buf += first ? "]" : "\n  ]";
   const gaps = sweep.gaps.map((g) => ({ model: g.model, points: g.points, reason: g.reason }));
-  await write(buf + ',\n  "gaps": ' + pretty(gaps, 1) + "\n}\n");
+  await write(buf + ',\n  "gaps": ' + pretty(gaps, 1) + ',\n  "warnings": ' + pretty(warnings, 1) + "\n}\n");
 }

@@ -1,4 +1,4 @@
-// The streamed sweep JSON is byte for byte JSON.stringify of the whole object (the shape before streaming).
+// The streamed sweep JSON is byte for byte JSON.stringify of the whole object (the shape before streaming, plus warnings).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Exact } from "../../../src/core/exact.js";
@@ -8,7 +8,7 @@ import type { Frac, Sweep, SweepGap, SweepRow } from "../../../src/core/sweep.js
 import { streamSweepJson } from "../../../src/render/sweep/json.js";
 
 /** The JSON text as it was built before streaming: the whole object, then JSON.stringify. */
-function reference(axes: Axis[], models: string[], rows: SweepRow[], gaps: SweepGap[]): string {
+function reference(axes: Axis[], models: string[], rows: SweepRow[], gaps: SweepGap[], warnings: string[]): string {
   const names = axes.map((a) => (a.param === "as-of" ? "as-of" : a.param.name));
   const value = (v: Frac | number) => (typeof v === "number" ? formatInstant(v) : Exact.of(v.n, v.d).toDecimal());
   const object = {
@@ -21,6 +21,7 @@ function reference(axes: Axis[], models: string[], rows: SweepRow[], gaps: Sweep
       costs: Object.fromEntries(r.costs.map((c, i) => [models[i]!, c ? value(c) : null])),
     })),
     gaps,
+    warnings,
   };
   return JSON.stringify(object, null, 2) + "\n";
 }
@@ -38,7 +39,8 @@ describe("streamSweepJson", () => {
         fc.nat(6),
         fc.array(fc.record({ model: name, points: fc.nat(9), reason: fc.string({ maxLength: 10 }) }), { maxLength: 2 }),
         fc.integer({ min: 1, max: 64 }),
-        async (axisSpecs, models, rowCount, gaps, seed) => {
+        fc.array(fc.string({ maxLength: 12 }), { maxLength: 2 }),
+        async (axisSpecs, models, rowCount, gaps, seed, warnings) => {
           const axes = axisSpecs.map(([n, asOf], i) => ({ param: asOf && i === 0 ? "as-of" : { name: n }, spec: `${n}..${i}` }) as unknown as Axis);
           const rng = fc.sample(fc.tuple(fc.array(fc.oneof(frac, instant), { minLength: 2, maxLength: 2 }), fc.array(fc.option(frac), { minLength: 4, maxLength: 4 })), { numRuns: rowCount, seed });
           const rows: SweepRow[] = rng.map(([pt, cs]) => ({
@@ -47,8 +49,8 @@ describe("streamSweepJson", () => {
           }));
           const sweep: Sweep = { axes, models, currency: "USD", size: rows.length, rows: function* () { yield* rows; }, gaps };
           let out = "";
-          await streamSweepJson(sweep, (chunk) => void (out += chunk));
-          expect(out).toBe(reference(axes, models, rows, gaps));
+          await streamSweepJson(sweep, (chunk) => void (out += chunk), warnings);
+          expect(out).toBe(reference(axes, models, rows, gaps, warnings));
         },
       ),
       { numRuns: 300 },
