@@ -1,8 +1,9 @@
 // Test helpers for the built-in provider cards: one line of text per resolved version, to compare with figures typed from the sheets.
+import { expect, it } from "vitest";
 import { loadRateCards } from "../../src/cards/load.js";
 import { InputError } from "../../src/core/errors.js";
 import type { Exact } from "../../src/core/exact.js";
-import { parseInstant } from "../../src/core/instant.js";
+import { formatInstant, parseInstant } from "../../src/core/instant.js";
 import { resolvePrice } from "../../src/core/resolve.js";
 import type { PriceSet } from "../../src/core/types.js";
 
@@ -49,4 +50,26 @@ export function billed(model: string, t: string): string {
 /** The instant 1 ms before `t` (an ISO text), to check the side of a boundary before it. */
 export function justBefore(t: string): string {
   return new Date(parseInstant(t) - 1).toISOString();
+}
+
+/** A boundary row: model, the instant a version starts, what bills just before it, what bills from it. */
+export type Boundary = [model: string, boundary: string, before: string, after: string];
+
+/**
+ * The boundary tests of one provider's card: each row on both sides of its instant, and a check
+ * that the rows name every version of every model of the card and nothing else.
+ */
+export function boundaryTests(provider: string, rows: Boundary[]): void {
+  it.each(rows)("%s changes at %s", (model, boundary, before, after) => {
+    expect(billed(`${provider}/${model}`, justBefore(boundary))).toBe(before);
+    expect(billed(`${provider}/${model}`, boundary)).toBe(after);
+  });
+
+  it("has a boundary above for every version of every model in the card", () => {
+    const card = [...BOOK.models.values()].filter((m) => m.provider === provider);
+    const listed = new Set(rows.map(([m, b]) => `${m}@${b}`));
+    const versions = card.flatMap((m) => m.versions.map((v) => `${m.id}@${formatInstant(v.from).replace("T00:00:00Z", "")}`));
+    expect(versions.filter((v) => !listed.has(v))).toEqual([]);
+    expect([...listed].filter((v) => !versions.includes(v))).toEqual([]);
+  });
 }

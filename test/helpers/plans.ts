@@ -1,6 +1,8 @@
-// Test helpers: the built-in rate book, workloads from a few fields, exact values from text.
+// Test helpers: the built-in rate book, workloads from a few fields, exact values from text, expected input errors.
 
+import { expect } from "vitest";
 import { loadRateCards } from "../../src/cards/load.js";
+import { InputError } from "../../src/core/errors.js";
 import { Exact } from "../../src/core/exact.js";
 import { estimate, type EstimateOptions } from "../../src/core/estimate.js";
 import { parseInstant } from "../../src/core/instant.js";
@@ -29,4 +31,15 @@ export function plan(...workloads: Workload[]): Plan {
 export function costOn(model: string, w: Workload | Plan, opts: Omit<EstimateOptions, "models"> & { asOf: number }): Exact {
   const p = "workloads" in w ? w : plan(w);
   return estimate(BOOK, p, { ...opts, models: [{ id: model }] }).estimates[0]!.total;
+}
+
+/** The InputError `fn` throws; fails the test when it throws anything else or nothing. */
+export function fails(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return err as InputError;
+  }
+  throw new Error("did not fail");
 }

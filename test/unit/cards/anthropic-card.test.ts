@@ -1,7 +1,7 @@
 // The built-in Anthropic card against the fact sheet: every version boundary, both sides, figures typed from the sheet.
 import { describe, expect, it } from "vitest";
 import { lookupModel } from "../../../src/core/names.js";
-import { BOOK, billed, justBefore } from "../../helpers/cards.js";
+import { BOOK, boundaryTests, type Boundary } from "../../helpers/cards.js";
 import { formatInstant } from "../../../src/core/instant.js";
 
 const M = " | batch x0.5 | us x1.1"; // batch 50%, US-only inference 1.1x (Opus 4.6 and later)
@@ -10,7 +10,7 @@ const BIG = " | ctx 1000000 out 128000";
 const R = " | reported";
 
 // [model, boundary, sheet says just before, sheet says at the boundary]
-const BOUNDARIES: [string, string, string, string][] = [
+const BOUNDARIES: Boundary[] = [
   ["claude-fable-5-2", "2026-11-09", "no price", `0.2 / 8 / 40 w 10 w1h 16${M}${BIG}${R}`],
   ["claude-mythos-5-2", "2026-11-09", "no price", `0.2 / 8 / 40 w 10 w1h 16${M} | as claude-fable-5-2${BIG}${R}`],
   ["claude-fable-5-1", "2026-09-01", "no price", `0.25 / 10 / 50 w 12.5 w1h 20${M}${BIG}`],
@@ -56,18 +56,7 @@ const BOUNDARIES: [string, string, string, string][] = [
 ];
 
 describe("built-in Anthropic card", () => {
-  it.each(BOUNDARIES)("%s changes at %s", (model, boundary, before, after) => {
-    expect(billed(`anthropic/${model}`, justBefore(boundary))).toBe(before);
-    expect(billed(`anthropic/${model}`, boundary)).toBe(after);
-  });
-
-  it("has a boundary above for every version of every model in the card", () => {
-    const card = [...BOOK.models.values()].filter((m) => m.provider === "anthropic");
-    const listed = new Set(BOUNDARIES.map(([m, b]) => `${m}@${b}`));
-    const versions = card.flatMap((m) => m.versions.map((v) => `${m.id}@${formatInstant(v.from).replace("T00:00:00Z", "")}`));
-    expect(versions.filter((v) => !listed.has(v))).toEqual([]);
-    expect([...listed].filter((v) => !versions.includes(v))).toEqual([]);
-  });
+  boundaryTests("anthropic", BOUNDARIES);
 
   it("resolves Claude Code's dated snapshot ids to their models", () => {
     for (const [snap, model] of [

@@ -1,7 +1,6 @@
 // The built-in Google card against the fact sheet: every version boundary, both sides, figures typed from the sheet.
 import { describe, expect, it } from "vitest";
-import { formatInstant } from "../../../src/core/instant.js";
-import { BOOK, billed, justBefore } from "../../helpers/cards.js";
+import { billed, boundaryTests, type Boundary } from "../../helpers/cards.js";
 
 const R = " | reported";
 const FL = " | batch x0.5 | flex x0.5";
@@ -10,7 +9,7 @@ const INTRO = `0.075 / 0.75 / 3.75${FL}${FLASH}${R}`; // 3.6 / 3.8 Flash introdu
 const AFTER = `0.15 / 1.5 / 7.5${FL}${FLASH}${R}`; // from 2027-01-01
 
 // [model, boundary, sheet says just before, sheet says at the boundary]
-const BOUNDARIES: [string, string, string, string][] = [
+const BOUNDARIES: Boundary[] = [
   ["gemini-4-argon", "2026-10-13", "no price", `0.1 / 2 / 10 | batch x0.5 | ctx 1048576 out -${R}`],
   // the introductory price ends 2026-11-30: prices double on 2026-12-01
   ["gemini-4-argon", "2026-12-01", `0.1 / 2 / 10 | batch x0.5 | ctx 1048576 out -${R}`, `0.2 / 4 / 20 | batch x0.5 | ctx 1048576 out -${R}`],
@@ -42,18 +41,7 @@ const BOUNDARIES: [string, string, string, string][] = [
 ];
 
 describe("built-in Google card", () => {
-  it.each(BOUNDARIES)("%s changes at %s", (model, boundary, before, after) => {
-    expect(billed(`google/${model}`, justBefore(boundary))).toBe(before);
-    expect(billed(`google/${model}`, boundary)).toBe(after);
-  });
-
-  it("has a boundary above for every version of every model in the card", () => {
-    const card = [...BOOK.models.values()].filter((m) => m.provider === "google");
-    const listed = new Set(BOUNDARIES.map(([m, b]) => `${m}@${b}`));
-    const versions = card.flatMap((m) => m.versions.map((v) => `${m.id}@${formatInstant(v.from).replace("T00:00:00Z", "")}`));
-    expect(versions.filter((v) => !listed.has(v))).toEqual([]);
-    expect([...listed].filter((v) => !versions.includes(v))).toEqual([]);
-  });
+  boundaryTests("google", BOUNDARIES);
 
   it("routes Gemini 3.7 Flash to 3.8 Flash's price after its introductory price ends too", () => {
     expect(billed("gemini-3.7-flash", "2027-01-01")).toBe(`0.15 / 1.5 / 7.5${FL} | as gemini-3.8-flash${FLASH}${R}`);

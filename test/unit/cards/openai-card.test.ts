@@ -1,7 +1,6 @@
 // The built-in OpenAI card against the fact sheet: every version boundary, both sides, figures typed from the sheet.
 import { describe, expect, it } from "vitest";
-import { formatInstant } from "../../../src/core/instant.js";
-import { BOOK, billed, justBefore } from "../../helpers/cards.js";
+import { BOOK, boundaryTests, type Boundary } from "../../helpers/cards.js";
 
 const F = (k = "2") => ` | batch x0.5 | fast x${k} | priority x${k} | regional x1.1`; // fast = the former priority
 const B = " | batch x0.5 | regional x1.1";
@@ -11,7 +10,7 @@ const PROMO = `0.4 / 4 / 20 w 5 | >272000: 0.8 / 8 / 30 w 10 | batch x0.5 | fast
 const old = (p: string) => `${p} | batch x0.5${R}`;
 
 // [model, boundary, sheet says just before, sheet says at the boundary]
-const BOUNDARIES: [string, string, string, string][] = [
+const BOUNDARIES: Boundary[] = [
   ["gpt-6.2-astra", "2026-11-17", "no price", `0.4 / 8 / 40 w 10 | >272000: 0.8 / 16 / 60 w 20${F()}${L}${R}`],
   ["gpt-6.2-sol", "2026-11-17", "no price", `0.1 / 2 / 10 w 2.5 w12h 5 | >272000: 0.2 / 4 / 15 w 5 w12h 10${F()} | ultrafast x3${L}${R}`],
   // Ultrafast 3x -> 6x on 2027-03-01; token prices unchanged
@@ -57,18 +56,7 @@ const BOUNDARIES: [string, string, string, string][] = [
 ];
 
 describe("built-in OpenAI card", () => {
-  it.each(BOUNDARIES)("%s changes at %s", (model, boundary, before, after) => {
-    expect(billed(`openai/${model}`, justBefore(boundary))).toBe(before);
-    expect(billed(`openai/${model}`, boundary)).toBe(after);
-  });
-
-  it("has a boundary above for every version of every model in the card", () => {
-    const card = [...BOOK.models.values()].filter((m) => m.provider === "openai");
-    const listed = new Set(BOUNDARIES.map(([m, b]) => `${m}@${b}`));
-    const versions = card.flatMap((m) => m.versions.map((v) => `${m.id}@${formatInstant(v.from).replace("T00:00:00Z", "")}`));
-    expect(versions.filter((v) => !listed.has(v))).toEqual([]);
-    expect([...listed].filter((v) => !versions.includes(v))).toEqual([]);
-  });
+  boundaryTests("openai", BOUNDARIES);
 
   it("says the GPT-5.6 Sol price after the promotion is unknown, and marks it reported", () => {
     const v = [...BOOK.models.values()].find((m) => m.id === "gpt-5.6-sol")!.versions.at(-1)!;

@@ -1,25 +1,15 @@
 // The built-in provider cards priced end to end: long-context tiers, modifiers, cache writes by retention and fees, against hand calculations.
 import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
-import { InputError } from "../../../src/core/errors.js";
 import type { Exact } from "../../../src/core/exact.js";
 import { estimate } from "../../../src/core/estimate.js";
 import { resolvePrice } from "../../../src/core/resolve.js";
 import type { Workload } from "../../../src/core/types.js";
 import { BOOK } from "../../helpers/cards.js";
-import { at, workload, x } from "../../helpers/plans.js";
+import { at, fails, workload, x } from "../../helpers/plans.js";
 
 const total = (model: string, w: Workload, asOf: string): string =>
   estimate(BOOK, { workloads: [w] }, { asOf: at(asOf), models: [{ id: model }] }).estimates[0]!.total.toDecimal();
-function fails(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error("did not fail");
-}
 const one = (f: Partial<Workload>) => workload({ calls: x(1), ...f });
 const writes = (w: Record<string, Exact>) => ({ cacheWrites: w });
 

@@ -4,12 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
-import { InputError } from "../../../src/core/errors.js";
 import { Exact, sum } from "../../../src/core/exact.js";
 import { estimate } from "../../../src/core/estimate.js";
 import type { Conversation, Line, Workload } from "../../../src/core/types.js";
 import { ROOT } from "../../helpers/cli.js";
-import { at, workload, x } from "../../helpers/plans.js";
+import { at, fails, workload, x } from "../../helpers/plans.js";
 
 const FILE = "test/fixtures/cards/v2-card.yaml";
 const BOOK = loadRateCards([{ file: FILE, text: readFileSync(join(ROOT, FILE), "utf8") }]);
@@ -20,15 +19,6 @@ const run = (model: string, w: Workload, asOf = NOV, extra: { currency?: string;
 const lines = (model: string, w: Workload, asOf = NOV) => run(model, w, asOf).estimates[0]!.items[0]!.lines;
 const total = (model: string, w: Workload, asOf = NOV) => run(model, w, asOf).estimates[0]!.total;
 const brief = (l: Line) => [l.bucket, l.retention, l.tier, l.modifiers?.join("+"), l.fee, (l.fee ? l.count! : l.tokens).toDecimal(), l.rate.toDecimal(), l.cost.toDecimal()];
-function fails(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error("did not fail");
-}
 
 /** 1,000 calls: 10K cached, 2K miss, 1K 5-minute writes, 500 1-hour writes, 500 out, 2 searches and 1 fetch each. */
 const agent = workload({
