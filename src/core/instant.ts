@@ -16,8 +16,10 @@ export function parseInstant(text: string): Instant {
   if (!m) throw new QuantityError(`${quote(t)} is not a date (write YYYY-MM-DD or an ISO date-time like 2026-08-16T16:00Z)`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0", zone] = m;
   const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], Number(ms.padEnd(3, "0")));
-  const check = new Date(utc);
+  const check = new Date(0);
+  check.setUTCFullYear(parts[0], parts[1] - 1, parts[2]); // not Date.UTC: it reads years 0-99 as 1900-1999
+  check.setUTCHours(parts[3], parts[4], parts[5], Number(ms.padEnd(3, "0")));
+  const utc = check.getTime();
   if (
     check.getUTCFullYear() !== parts[0] ||
     check.getUTCMonth() !== parts[1] - 1 ||

@@ -18,11 +18,42 @@ import { PriceTimeline, type Span } from "./timeline.js";
 import { Variants } from "./variants.js";
 import { SKIP_REASONS, type Dimension, type SkipReason, type SkipSummary, type UsageRecord, type UsageReport } from "./types.js";
 
+/**
+ * A cell being filled: its counts gather first in `pending`, one safe-integer partial sum per count
+ * (no BigInt made per record), and fold into the cell's exact sums before a partial could pass
+ * 2^53 - 1, and when the cells are read.
+ */
+interface OpenCell extends Cell {
+  pending: Float64Array;
+}
+
+/** The Sums counts in `pending` slot order. */
+const SUM_KEYS = ["hit", "miss", "output", "reasoning", "writeDefault", "write5m", "write1h", "search"] as const;
+
+/** Adds the safe integer `v` to count `k` of the cell: exact, since a partial never passes 2^53 - 1. */
+function count(cell: OpenCell, k: number, v: number): void {
+  const s = cell.pending[k]! + v; // exact when the true sum is a safe integer; >= 2^53 (so > MAX_SAFE) when it is not
+  if (s <= Number.MAX_SAFE_INTEGER) cell.pending[k] = s;
+  else {
+    cell[SUM_KEYS[k]!] += BigInt(cell.pending[k]!) + BigInt(v);
+    cell.pending[k] = 0;
+  }
+}
+
+/** Folds the cell's partial sums into its exact sums. */
+function fold(cell: OpenCell): Cell {
+  for (let k = 0; k < SUM_KEYS.length; k++) {
+    if (cell.pending[k] !== 0) cell[SUM_KEYS[k]!] += BigInt(cell.pending[k]!);
+    cell.pending[k] = 0;
+  }
+  return cell;
+}
+
 /** The days of one (span, window, variant): cells by UTC day, with the last day used kept at hand. */
 interface Days {
   lastDay: number;
-  last: Cell | undefined;
-  byDay: Map<number, Cell>;
+  last: OpenCell | undefined;
+  byDay: Map<number, OpenCell>;
 }
 
 /** How many positions each skip reason keeps. */
@@ -145,20 +176,20 @@ export class UsageAggregator {
     }
     let cell = days.lastDay === key ? days.last : days.byDay.get(key);
     if (!cell) {
-      cell = { day, tag, span, window, variant, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n };
+      cell = { day, tag, span, window, variant, records: 0, hit: 0n, miss: 0n, output: 0n, reasoning: 0n, writeDefault: 0n, write5m: 0n, write1h: 0n, search: 0n, pending: new Float64Array(SUM_KEYS.length) };
       days.byDay.set(key, cell);
     }
     days.lastDay = key;
     days.last = cell;
     cell.records++;
-    if (r.hit !== 0) cell.hit += BigInt(r.hit);
-    if (r.miss !== 0) cell.miss += BigInt(r.miss);
-    if (r.output !== 0) cell.output += BigInt(r.output);
-    if (r.reasoning !== 0) cell.reasoning += BigInt(r.reasoning);
-    if (r.writeDefault !== 0) cell.writeDefault += BigInt(r.writeDefault);
-    if (r.write5m !== 0) cell.write5m += BigInt(r.write5m);
-    if (r.write1h !== 0) cell.write1h += BigInt(r.write1h);
-    if (r.search !== 0) cell.search += BigInt(r.search);
+    if (r.hit !== 0) count(cell, 0, r.hit);
+    if (r.miss !== 0) count(cell, 1, r.miss);
+    if (r.output !== 0) count(cell, 2, r.output);
+    if (r.reasoning !== 0) count(cell, 3, r.reasoning);
+    if (r.writeDefault !== 0) count(cell, 4, r.writeDefault);
+    if (r.write5m !== 0) count(cell, 5, r.write5m);
+    if (r.write1h !== 0) count(cell, 6, r.write1h);
+    if (r.search !== 0) count(cell, 7, r.search);
     if (t < this.first) this.first = t;
     if (t > this.last) this.last = t;
   }
@@ -218,7 +249,7 @@ export class UsageAggregator {
   }
 
   private allCells(): Cell[] {
-    return this.cells.flatMap((v) => (v ? v.flatMap((d) => (d ? [...d.byDay.values()] : [])) : []));
+    return this.cells.flatMap((v) => (v ? v.flatMap((d) => (d ? [...d.byDay.values()].map(fold) : [])) : []));
   }
 
   /** Converts resolutions to `currency`, once per version (inCurrency fails naming one without published prices and no --fx). */

@@ -4,7 +4,7 @@
 // string, never counts) as one loop over local state, skips strings by looking for the closing
 // quote byte (UTF-8 continuation bytes are never a quote or a backslash), and captures values
 // only at the paths listed in fields.ts, without making a string of the line. Anything it does
-// not expect (an escaped key, a grammar error, deep nesting) makes it give up; the caller then
+// not expect (an escaped key, a repeated key, a grammar error, deep nesting) makes it give up; the caller then
 // falls back to JSON.parse, which has the last word. The one leniency: escapes and control
 // characters inside skipped strings are not checked.
 
@@ -96,6 +96,15 @@ function stringEnd(b: Buffer, a: number, n: number): number {
 const MAX_DEPTH = 64;
 
 const stack = new Uint8Array(MAX_DEPTH);
+
+/**
+ * The line (a counter) in which each field last took a value. A field that takes a second value in
+ * one line (a repeated key, or two keys feeding one field, like created and created_at) makes the
+ * skim give up: JSON.parse keeps a repeated key's last value at its first key's place, and
+ * fieldsFromObject then decides which key wins.
+ */
+const seenIn = new Uint32Array(128);
+let lineNo = 0;
 
 /** Whether the line being skimmed reads sessionId and cwd (RawFields.wantTags). */
 let wantTags = false;
@@ -274,106 +283,6 @@ function childContext(field: number): number {
   return field >= 100 ? CHILD[field - 100]! : SKIP;
 }
 
-/**
- * Forgets what an earlier occurrence of `field` captured: a repeated key overrides, as in
- * JSON.parse, and a value of the wrong type leaves the field absent.
- */
-function clearField(f: RawFields, field: number): void {
-  const t = f.tokens;
-  switch (field) {
-    case F_USAGE:
-      f.rootUsage = false;
-      f.usageTier = undefined;
-      t.fill(ABSENT, ROOT_USAGE, ROOT_USAGE + MESSAGE_USAGE);
-      return;
-    case F_MESSAGE_USAGE:
-      f.messageUsage = false;
-      f.messageTier = undefined;
-      t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
-      return;
-    case F_MESSAGE:
-      f.messageModel = undefined;
-      f.hasMessageId = f.messageUsage = false;
-      f.messageTier = undefined;
-      t.fill(ABSENT, MESSAGE_USAGE, 2 * MESSAGE_USAGE);
-      return;
-    case F_PROMPT_DETAILS_R:
-      t[ROOT_USAGE + T.cached] = ABSENT;
-      return;
-    case F_PROMPT_DETAILS_M:
-      t[MESSAGE_USAGE + T.cached] = ABSENT;
-      return;
-    case F_COMPLETION_DETAILS_R:
-      t[ROOT_USAGE + T.reasoning] = ABSENT;
-      return;
-    case F_COMPLETION_DETAILS_M:
-      t[MESSAGE_USAGE + T.reasoning] = ABSENT;
-      return;
-    case F_MODEL:
-      f.model = undefined;
-      return;
-    case F_TYPE:
-      f.type = undefined;
-      return;
-    case F_SESSION_ID:
-      f.sessionId = undefined;
-      return;
-    case F_CWD:
-      f.cwd = undefined;
-      return;
-    case F_MESSAGE_MODEL:
-      f.messageModel = undefined;
-      return;
-    case F_REQUEST_ID:
-      f.hasRequestId = false;
-      return;
-    case F_MESSAGE_ID:
-      f.hasMessageId = false;
-      return;
-    case F_CREATED:
-      f.created = f.badCreated = undefined;
-      return;
-    case F_TIMESTAMP:
-      f.timestamp = f.badTimestamp = undefined;
-      return;
-    default:
-      if (field >= 0 && field < 100) t[field] = ABSENT;
-      else if (field >= F_ROOT_TIER) clearNested(f, field);
-  }
-}
-
-/** `clearField` for service tiers and the objects nested in a usage (kept apart so `clearField` stays small). */
-function clearNested(f: RawFields, field: number): void {
-  const t = f.tokens;
-  const base = field === F_USAGE_TIER_M || (field > F_USAGE_TIER_M && (field & 1) === 0) ? MESSAGE_USAGE : ROOT_USAGE; // _M fields are even from 118 on
-  switch (field) {
-    case F_ROOT_TIER:
-      f.rootTier = undefined;
-      return;
-    case F_USAGE_TIER_R:
-      f.usageTier = undefined;
-      return;
-    case F_USAGE_TIER_M:
-      f.messageTier = undefined;
-      return;
-    case F_CACHE_CREATION_R:
-    case F_CACHE_CREATION_M:
-      t[base + T.write5m] = t[base + T.write1h] = ABSENT;
-      return;
-    case F_SERVER_TOOL_R:
-    case F_SERVER_TOOL_M:
-      t[base + T.search] = ABSENT;
-      return;
-    case F_INPUT_DETAILS_R:
-    case F_INPUT_DETAILS_M:
-      t[base + T.inputCached] = ABSENT;
-      return;
-    case F_OUTPUT_DETAILS_R:
-    case F_OUTPUT_DETAILS_M:
-      t[base + T.outputReasoning] = ABSENT;
-  }
-}
-
 /** Stores a string value b[a, z) (z at the closing quote) into its field; false when it is not decodable. */
 function captureString(f: RawFields, field: number, b: Buffer, a: number, z: number): boolean {
   const escaped = hasBackslash(b, a, z);
@@ -481,6 +390,10 @@ export function scanLine(b: Buffer, start: number, end: number, f: RawFields): b
   f.rootUsage = f.messageUsage = f.hasMessageId = f.hasRequestId = false;
   f.rootTier = f.usageTier = f.messageTier = undefined;
   f.tokens.fill(ABSENT);
+  if (++lineNo === 0xffffffff) {
+    seenIn.fill(0);
+    lineNo = 1;
+  }
 
   const n = end;
   let p = start;
@@ -509,7 +422,10 @@ export function scanLine(b: Buffer, start: number, end: number, f: RawFields): b
         if (c !== 123) return false;
         first = false;
       }
-      if (field !== NONE) clearField(f, field);
+      if (field !== NONE) {
+        if (seenIn[field] === lineNo) return false;
+        seenIn[field] = lineNo;
+      }
       if (c === QUOTE) {
         // a string value
         const a = p + 1;

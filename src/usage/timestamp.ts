@@ -21,6 +21,15 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/** Days from 1970-01-01 to the proleptic Gregorian date y-m-d (m 1..12), in integer arithmetic (no Date, and years below 100 stay themselves). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
 /** "YYYY-MM-DDTHH:MM:SS[.fraction]Z" in b[a, z), read without a string; undefined for any other shape. */
 function fastUtc(b: Uint8Array, a: number, z: number): Instant | undefined {
   const len = z - a;
@@ -38,7 +47,7 @@ function fastUtc(b: Uint8Array, a: number, z: number): Instant | undefined {
     if (b[a + 19] !== 46 || len === 21 || digits(b, a + 20, len - 21) < 0) return undefined;
     for (let i = 0; i < 3; i++) ms = ms * 10 + (a + 20 + i < z - 1 ? b[a + 20 + i]! - 48 : 0); // truncated to the millisecond
   }
-  return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  return daysFromCivil(y, mo, d) * 86400000 + h * 3600000 + mi * 60000 + sec * 1000 + ms;
 }
 
 /** An ISO 8601 instant in text (UTC unless an offset is given; digits past milliseconds dropped). */

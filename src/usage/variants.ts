@@ -32,14 +32,19 @@ interface SpanRules {
   retention: Map<string, string | undefined>;
   /** Service tier -> its modifiers, or why it cannot be priced. */
   tiers: Map<string, Modifier[] | string>;
-  /** Whether the retentions "", "5m", "1h" are known (undefined: not asked yet). */
-  known: (boolean | undefined)[];
+  /** Bits of the retentions "", "5m", "1h" (1, 2, 4) found known. */
+  knownMask: number;
   /** The last service tier seen without tiers or searches, and its variant: most records repeat it. */
   lastTier: string | undefined | null;
   lastVariant: Variant | undefined;
 }
 
 const RETENTIONS = ["", "5m", "1h"] as const;
+
+/** Bits of the retentions a record writes: 1 default, 2 five-minute, 4 one-hour. */
+function writeMask(r: UsageRecord): number {
+  return (r.writeDefault !== 0 ? 1 : 0) | (r.write5m !== 0 ? 2 : 0) | (r.write1h !== 0 ? 4 : 0);
+}
 
 /** Skip reason and detail when a record cannot be priced under its span. */
 export interface VariantSkip {
@@ -49,7 +54,8 @@ export interface VariantSkip {
 
 /** Maps records to variants, one small id per distinct (tier, service tier, fee version). */
 export class Variants {
-  private readonly rules = new Map<Span, SpanRules>();
+  /** Rules by span id (a dense array: the lookup runs per record). */
+  private readonly rules: SpanRules[] = [];
   private readonly byKey = new Map<string, Variant>();
   /** Every variant, by id; id 0 is the neutral one. */
   readonly all: Variant[] = [];
@@ -72,18 +78,18 @@ export class Variants {
   }
 
   private rulesOf(span: Span): SpanRules {
-    let r = this.rules.get(span);
+    let r = this.rules[span.id];
     if (!r) {
       const v = span.res!.version;
       r = {
         thresholds: (v.tiers ?? []).map((t) => (t.above.n <= BigInt(MAX_SAFE) ? Number(t.above.n) : Number.POSITIVE_INFINITY)),
         retention: new Map(),
         tiers: new Map(),
-        known: [undefined, undefined, undefined],
+        knownMask: 0,
         lastTier: null,
         lastVariant: undefined,
       };
-      this.rules.set(span, r);
+      this.rules[span.id] = r;
     }
     return r;
   }
@@ -115,27 +121,32 @@ export class Variants {
 
   /** The record's variant under `span` at `t`, or undefined (see `skip`) when a retention, fee or service tier is unknown. */
   of(r: UsageRecord, span: Span, t: Instant): Variant | undefined {
-    if (r.writeDefault + r.write5m + r.write1h + r.search === 0 && r.serviceTier === undefined && !span.res!.version.tiers) return this.all[0]!;
+    if (r.search === 0 && !span.res!.version.tiers) {
+      const writes = writeMask(r);
+      if (writes === 0 && r.serviceTier === undefined) return this.all[0]!;
+      // The common case: the same service tier as the span's last record, and retentions already found known.
+      const rules = this.rules[span.id];
+      if (rules?.lastVariant !== undefined && rules.lastTier === r.serviceTier && (writes & ~rules.knownMask) === 0) return rules.lastVariant;
+    }
     return this.slow(r, span, t);
   }
 
-  /** `of` beyond the plainest records (kept apart so `of` inlines into the aggregator's loop). */
+  /** `of` beyond the records it has seen before (kept apart so `of` inlines into the aggregator's loop). */
   private slow(r: UsageRecord, span: Span, t: Instant): Variant | undefined {
     const v = span.res!.version;
-    const plain = r.writeDefault + r.write5m + r.write1h + r.search === 0 && (r.serviceTier === undefined || (NEUTRAL.has(r.serviceTier) && !v.modifiers?.[r.serviceTier]));
-    if (plain && !v.tiers) return this.all[0]!;
     const rules = this.rulesOf(span);
+    const writes = writeMask(r);
     for (let i = 0; i < 3; i++) {
-      if ((i === 0 ? r.writeDefault : i === 1 ? r.write5m : r.write1h) === 0 || rules.known[i] === true) continue;
+      if ((writes & (1 << i)) === 0 || (rules.knownMask & (1 << i)) !== 0) continue;
       const problem = this.retentionProblem(span, rules, RETENTIONS[i]!);
-      rules.known[i] = problem === undefined;
       if (problem) return this.fail("unknown-retention", problem);
+      rules.knownMask |= 1 << i;
     }
-    // The common case (no tiers, no searches, the same service tier as the last record): its variant again.
     const simple = !v.tiers && r.search === 0;
     if (simple && rules.lastVariant && rules.lastTier === r.serviceTier) return rules.lastVariant;
     let mods: Modifier[] = [];
-    if (r.serviceTier !== undefined) {
+    const neutral = r.serviceTier !== undefined && NEUTRAL.has(r.serviceTier) && !v.modifiers?.[r.serviceTier]; // "standard" where the card has no such modifier
+    if (r.serviceTier !== undefined && !neutral) {
       const m = this.tierModifiers(span, rules, r.serviceTier);
       if (typeof m === "string") return this.fail("unknown-service-tier", m);
       mods = m;

@@ -10,6 +10,11 @@ describe("parseInstant", () => {
     expect(parseInstant("2026-08-16T18:00+02:00")).toBe(Date.UTC(2026, 7, 16, 16));
     expect(parseInstant("2026-08-16T08:30:15-0730")).toBe(Date.UTC(2026, 7, 16, 16, 0, 15));
   });
+  it("reads the years 0000-0099 as themselves, not as 1900-1999", () => {
+    expect(parseInstant("0050-03-01T12:00Z")).toBe(Date.parse("0050-03-01T12:00:00Z"));
+    expect(new Date(parseInstant("0001-01-01")).getUTCFullYear()).toBe(1);
+    expect(() => parseInstant("0099-02-29")).toThrow();
+  });
   it("rejects impossible and malformed dates", () => {
     for (const t of ["2026-13-01", "2026-02-30", "2026-1-1", "yesterday", "2026-04-24T25:00Z", "2026-04-24T10:61Z"]) {
       expect(() => parseInstant(t)).toThrow();

@@ -158,6 +158,21 @@ describe("UsageAggregator", () => {
     expect(without.report().skipped).toEqual([{ reason: "no-instant", count: 1, first: [{ at: "f:1", detail: "no timestamp or created field (give --as-of)" }] }]);
   });
 
+  it("keeps a cell's sums exact when its safe-integer partial sums pass 2^53 - 1", () => {
+    const agg = new UsageAggregator(book, { by: ["day"] });
+    const reader = new RecordReader("auto");
+    const max = Number.MAX_SAFE_INTEGER;
+    const counts = [max, 1, max, max - 7, 3, 12345678901234, max];
+    counts.forEach((n, i) => {
+      reader.read(`{"model":"deepseek-v4-flash","created":1786000000,"usage":{"prompt_cache_hit_tokens":${n},"prompt_cache_miss_tokens":${i},"completion_tokens":${max - i}}}`);
+      agg.add(reader.record, "f", i + 1);
+    });
+    const t = agg.report().total.tokens;
+    expect(t.input_cache_hit.n).toBe(counts.reduce((a, n) => a + BigInt(n), 0n));
+    expect(t.input_cache_miss.n).toBe(21n);
+    expect(t.output.n).toBe(BigInt(max) * 7n - 21n);
+  });
+
   it("counts records outside --since/--until apart, and keeps only the first five positions per reason", () => {
     const agg = new UsageAggregator(book, { by: [], since: Date.parse("2026-05-01T00:00:00Z"), until: Date.parse("2026-06-01T00:00:00Z") });
     const reader = new RecordReader("auto");

@@ -17,7 +17,8 @@ function viaParse(text: string): RawFields {
 }
 
 function plain(f: RawFields) {
-  return { ...f, tokens: [...f.tokens], ids: f.hasMessageId || f.hasRequestId ? [...f.ids] : [] };
+  // an id's hash slots mean something only when the id is there (a reused RawFields keeps old ones)
+  return { ...f, tokens: [...f.tokens], ids: [...(f.hasMessageId ? f.ids.slice(0, 2) : []), ...(f.hasRequestId ? f.ids.slice(2, 4) : [])] };
 }
 
 /** Keys the skim cares about, and a few it must ignore, at any depth. */
@@ -110,12 +111,42 @@ describe("scanLine", () => {
     }
   });
 
-  it("keeps the last of repeated keys, as JSON.parse does", () => {
-    const text = '{"model":"a","usage":{"prompt_tokens":5},"model":"b","usage":null}';
-    const f = scan(text) as RawFields;
+  it("leaves lines with a repeated key, or two keys feeding one field, to JSON.parse", () => {
+    for (const text of [
+      '{"model":"a","usage":{"prompt_tokens":5},"model":"b","usage":null}',
+      '{"model":"a","usage":{"prompt_tokens":5,"prompt_tokens":7}}',
+      '{"created":1786000000,"model":"a","created_at":1786000001}',
+      '{"service_tier":"flex","response":{"service_tier":"priority"},"service_tier":"default"}',
+    ]) expect(scan(text), text).toBe(false);
+    const f = viaParse('{"model":"a","usage":{"prompt_tokens":5},"model":"b","usage":null}');
     expect(f.model).toBe("b");
     expect(f.rootUsage).toBe(false);
-    expect(plain(f)).toEqual(plain(viaParse(text)));
+  });
+
+  it("keeps the last of repeated keys at every level, line after line with one reused RawFields", () => {
+    // JSON.stringify never repeats a key, so objects are written from [key, value] pairs here.
+    const write = (v: unknown): string => (Array.isArray(v) && v.length > 0 && Array.isArray(v[0]) ? `{${(v as [string, unknown][]).map(([k, x]) => `${JSON.stringify(k)}:${write(x)}`).join(",")}}` : JSON.stringify(v));
+    const pairs = (keys: string[], val: fc.Arbitrary<unknown>) => fc.array(fc.tuple(fc.constantFrom(...keys), val), { minLength: 1, maxLength: 8 });
+    const nested = pairs(NESTED, scalar);
+    const usage = pairs(KEYS.slice(8), fc.oneof(scalar, nested));
+    const message = pairs(["model", "id", "usage", "content", "type"], fc.oneof(scalar, usage));
+    const line = pairs(["usage", "message", "model", "created", "created_at", "timestamp", "type", "requestId", "service_tier", "sessionId", "cwd", "response"], fc.oneof(scalar, usage, message, pairs(["model", "usage", "created_at", "service_tier"], fc.oneof(scalar, usage))));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+        const f = newFields();
+        f.wantTags = true;
+        for (const l of lines) {
+          const text = write(l);
+          const b = Buffer.from(text, "utf8");
+          if (!scanLine(b, 0, b.length, f)) continue;
+          const expected = newFields();
+          expected.wantTags = true;
+          fieldsFromObject(JSON.parse(text), expected);
+          expect(plain(f)).toEqual(plain(expected));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads sessionId and cwd at the top level, cut to TAG_MAX bytes on a character boundary", () => {
