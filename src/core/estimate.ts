@@ -1,7 +1,8 @@
 // The estimate: workloads x resolved prices -> exact itemised lines and totals per model.
 
-import { holidayWarning, ruleAt, typicalPeakShare } from "./calendar.js";
+import { holidayWarning, ruleAt } from "./calendar.js";
 import { inCurrency } from "./currency.js";
+import { fastEstimate } from "./estimate-fast.js";
 import { InputError, withLocation } from "./errors.js";
 import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
@@ -9,7 +10,7 @@ import { periodSpan } from "./forms/period.js";
 import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
 import { checkHasTokens, scaleTotals, tierGroups, workloadTotals, type TierGroup } from "./forms/totals.js";
 import { changeInstants, cutPeriod, ruleKey, type Cut } from "./stretches.js";
-import { chosenModifiers, feePrice, RateSheet, thresholds, versionRetention } from "./pricing.js";
+import { chosenModifiers, feePrice, peakShareFor, RateSheet, thresholds, versionRetention } from "./pricing.js";
 import { realismWarnings } from "./realism.js";
 import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
 import type {
@@ -45,6 +46,7 @@ export interface EstimateOptions {
   fx?: Exact;
   /** Price items with no tokens at $0 instead of failing (sweeps and solves, at points of a varied token count). */
   allowNoTokens?: boolean;
+  // A new option must be honoured by the fast path too (estimate-fast.ts), or make it step aside.
 }
 
 /** One bucket of a tier group to price: its report bucket, priced bucket, retention and tokens. */
@@ -82,22 +84,6 @@ function line(part: Part, window: Window, tokens: Exact, sheet: RateSheet): Line
   if (r.modifiers.length) l.modifiers = r.modifiers;
   if (r.note) l.note = r.note;
   return l;
-}
-
-/** The peak share a windowed version uses at `t`: the given one, else the calendar's typical week. */
-function peakShareFor(book: RateBook, res: Resolution, t: Instant, given?: Exact): Exact | null {
-  const v = res.version;
-  if (!v.peak || !v.offPeak) return null;
-  if (given) return given;
-  const cal = v.calendar ? book.calendars.get(v.calendar) : undefined;
-  const rule = cal ? ruleAt(cal, t) : undefined;
-  if (!rule) {
-    throw new InputError(
-      `no calendar rule for "${res.billedAs ?? res.model}" at ${formatInstantShort(t)} (calendar "${v.calendar}")`,
-      "give --peak-share, or add a rule to the calendar",
-    );
-  }
-  return typicalPeakShare(rule);
 }
 
 /** The peak share of an item with a schedule and no period: a typical week of the rule at the as-of instant. */
@@ -323,6 +309,11 @@ function confidenceOf(v: PriceVersion, items: ItemEstimate[]): { confidence?: "o
 
 /** Computes the exact estimate of a plan on each model at the as-of instant. */
 export function estimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
+  return fastEstimate(book, plan, opts) ?? generalEstimate(book, plan, opts);
+}
+
+/** The estimate of every plan, in exact rational arithmetic (estimate() uses it for what the fast path leaves). */
+export function generalEstimate(book: RateBook, plan: Plan, opts: EstimateOptions): EstimateReport {
   if (plan.workloads.length === 0) throw new InputError("the plan has no workloads", "add a workload with calls", plan.file ? { file: plan.file } : undefined);
   const estimates: ModelEstimate[] = [];
   const warnings: string[] = [];

@@ -7,6 +7,9 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** The primes overDenominator divides out (a denominator with any other factor reduces by gcd). */
+const SMALL_PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97];
+
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 /** Most digits one number may have (before its exponent), and the largest exponent: beyond them arithmetic slows down. */
@@ -64,6 +67,55 @@ export class Exact {
     if (exp > 0) n *= 10n ** BigInt(exp);
     else if (exp < 0) d *= 10n ** BigInt(-exp);
     return Exact.of(m[1] === "-" ? -n : n, d);
+  }
+
+  /**
+   * A builder of n/d in lowest terms for one fixed denominator d and safe-integer numerators n, in
+   * number arithmetic (BigInt only for the result): the same values as `Exact.of(BigInt(n), BigInt(d))`,
+   * for the estimate's fast path. A denominator of small prime factors reduces by dividing them out,
+   * any other by Euclid's gcd. Throws when d or n is not a safe integer, or d <= 0.
+   */
+  static overDenominator(d: number): (n: number) => Exact {
+    if (!Number.isSafeInteger(d) || d <= 0) throw new RangeError(`not a positive safe integer: ${d}`);
+    const primes: number[] = []; // d's small prime factors, each with its power in d
+    const powers: number[] = [];
+    let rest = d;
+    for (const p of SMALL_PRIMES) {
+      let k = 0;
+      for (; rest % p === 0; k++) rest /= p;
+      if (k > 0) (primes.push(p), powers.push(k));
+    }
+    const whole = BigInt(d);
+    const build = (m: number, g: number): Exact => new Exact(BigInt(m), g === d ? 1n : g === 1 ? whole : BigInt(d / g));
+    const check = (n: number): void => {
+      if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
+    };
+    if (rest !== 1) {
+      return (n) => {
+        check(n);
+        let a = n < 0 ? -n : n;
+        let b = d;
+        while (b !== 0) [a, b] = [b, a % b];
+        return build(n / a, a);
+      };
+    }
+    return (n) => {
+      check(n);
+      if (n === 0) return Exact.ZERO;
+      // For |n| < 2^53 and a prime p, n / p is an integer exactly when p divides n (its rounding error is below 1/p).
+      let g = 1;
+      let m = n;
+      for (let i = 0; i < primes.length; i++) {
+        const p = primes[i]!;
+        for (let k = powers[i]!; k > 0; k--) {
+          const q = m / p;
+          if (!Number.isInteger(q)) break;
+          m = q;
+          g *= p;
+        }
+      }
+      return build(m, g);
+    };
   }
 
   /** An integer value. */

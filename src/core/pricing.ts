@@ -1,11 +1,12 @@
-// Rates of one request's buckets under a version: long-context tier, modifiers, cache writes by retention, fees.
+// Rates of one request's buckets under a version: long-context tier, modifiers, cache writes by retention, fees, peak share.
 
+import { ruleAt, typicalPeakShare } from "./calendar.js";
 import { InputError } from "./errors.js";
 import { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import type { Resolution } from "./resolve.js";
 import { didYouMean } from "./suggest.js";
-import type { FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, Tier, TokenBucket, Workload } from "./types.js";
+import type { FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, RateBook, Tier, TokenBucket, Workload } from "./types.js";
 
 /** Service-tier names that mean "no modifier" unless a version defines a modifier of that name. */
 const NEUTRAL_TIERS = ["standard", "default", "auto"];
@@ -149,4 +150,20 @@ export function feePrice(res: Resolution, id: string, t: Instant, w: Workload): 
   if (published) return { price: published, per };
   if (res.fx) return { price: v.price!.mul(res.fx), per };
   throw new InputError(`fee "${id}" of "${modelName(res)}" has no published ${res.currency} price`, `give --fx RATE to convert from ${res.cardCurrency}`, w.where);
+}
+
+/** The peak share a windowed version uses at `t`: the given one, else the calendar's typical week. */
+export function peakShareFor(book: RateBook, res: Resolution, t: Instant, given?: Exact): Exact | null {
+  const v = res.version;
+  if (!v.peak || !v.offPeak) return null;
+  if (given) return given;
+  const cal = v.calendar ? book.calendars.get(v.calendar) : undefined;
+  const rule = cal ? ruleAt(cal, t) : undefined;
+  if (!rule) {
+    throw new InputError(
+      `no calendar rule for "${res.billedAs ?? res.model}" at ${formatInstantShort(t)} (calendar "${v.calendar}")`,
+      "give --peak-share, or add a rule to the calendar",
+    );
+  }
+  return typicalPeakShare(rule);
 }

@@ -56,3 +56,33 @@ describe("decimalFormatter", () => {
     expect(decimalFormatter(3n)(-1n)).toBe("-0.333333333333");
   });
 });
+
+describe("Exact.overDenominator", () => {
+  const MAX = Number.MAX_SAFE_INTEGER;
+  // Denominators of small primes (divided out) and with a large prime (Euclid), numerators up to 2^53 - 1.
+  const arbDen = fc.oneof(
+    fc.tuple(fc.nat(30), fc.nat(20), fc.constantFrom(1, 3, 7, 9, 97, 21, 1)).map(([t, f, r]) => 2 ** t * 5 ** f * r).filter((x) => x <= MAX),
+    fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(101, 1_000_003, 2_147_483_647)).map(([a, p]) => a * p),
+    fc.integer({ min: 1, max: MAX }),
+  );
+  const arbNum = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -MAX, max: MAX }), fc.constantFrom(0, MAX, -MAX, 2 ** 52, 5 ** 22));
+
+  it("builds n/d in lowest terms, exactly as Exact.of does (property)", () => {
+    fc.assert(
+      fc.property(arbDen, arbNum, fc.nat(3), (d, n, k) => {
+        const m = d <= MAX / 2 ** k && Number.isSafeInteger(n * 2 ** k) ? n * 2 ** k : n; // numerators sharing factors with d
+        expect(Exact.overDenominator(d)(m)).toStrictEqual(Exact.of(BigInt(m), BigInt(d)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("refuses what is not a safe integer", () => {
+    expect(() => Exact.overDenominator(0)).toThrow(RangeError);
+    expect(() => Exact.overDenominator(2.5)).toThrow(RangeError);
+    expect(() => Exact.overDenominator(2 ** 53)).toThrow(RangeError);
+    expect(() => Exact.overDenominator(10)(2 ** 53)).toThrow(RangeError);
+    expect(() => Exact.overDenominator(7 * 1_000_003)(0.5)).toThrow(RangeError);
+    expect(Exact.overDenominator(250_000_000)(7_000_000)).toStrictEqual(Exact.of(7n, 250n));
+  });
+});
