@@ -77,44 +77,69 @@ export class Exact {
    */
   static overDenominator(d: number): (n: number) => Exact {
     if (!Number.isSafeInteger(d) || d <= 0) throw new RangeError(`not a positive safe integer: ${d}`);
-    const primes: number[] = []; // d's small prime factors, each with its power in d
-    const powers: number[] = [];
+    // d's small prime factors p, each as a gate step p and then steps p^(2^j) largest first (the
+    // binary digits of the rest of its power in n, up to its power e in d), in parallel arrays: the
+    // divisor q, its exponent, its place in the mixed-radix index of d's divisors (the BigInt of d / g
+    // is cached by that index), and for a gate, e and where the next prime's steps start.
+    const q: number[] = [];
+    const exp: number[] = [];
+    const place: number[] = [];
+    const power: number[] = [];
+    const next: number[] = [];
     let rest = d;
+    let divisors = 1;
     for (const p of SMALL_PRIMES) {
-      let k = 0;
-      for (; rest % p === 0; k++) rest /= p;
-      if (k > 0) (primes.push(p), powers.push(k));
+      let e = 0;
+      for (; rest % p === 0; e++) rest /= p;
+      if (e === 0) continue;
+      const js = [1];
+      for (let j = 1; j <= e - 1; j *= 2) js.splice(1, 0, j);
+      const end = q.length + js.length;
+      for (const [k, j] of js.entries()) (q.push(p ** j), exp.push(j), place.push(divisors * j), power.push(k === 0 ? e : 0), next.push(end));
+      divisors *= e + 1;
     }
+    const below: bigint[] = []; // d / g by g's index
     const whole = BigInt(d);
-    const build = (m: number, g: number): Exact => new Exact(BigInt(m), g === d ? 1n : g === 1 ? whole : BigInt(d / g));
-    const check = (n: number): void => {
-      if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
-    };
     if (rest !== 1) {
       return (n) => {
-        check(n);
+        if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
         let a = n < 0 ? -n : n;
         let b = d;
         while (b !== 0) [a, b] = [b, a % b];
-        return build(n / a, a);
+        return new Exact(BigInt(n / a), a === 1 ? whole : BigInt(d / a));
       };
     }
     return (n) => {
-      check(n);
+      if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
       if (n === 0) return Exact.ZERO;
-      // For |n| < 2^53 and a prime p, n / p is an integer exactly when p divides n (its rounding error is below 1/p).
+      // Divides out min(power of p in n, power in d) for each prime p of d. For |n| < 2^53 and q > 1,
+      // n / q is an integer exactly when q divides n: its rounding error is below 1/q.
       let g = 1;
+      let index = 0;
       let m = n;
-      for (let i = 0; i < primes.length; i++) {
-        const p = primes[i]!;
-        for (let k = powers[i]!; k > 0; k--) {
-          const q = m / p;
-          if (!Number.isInteger(q)) break;
-          m = q;
-          g *= p;
+      for (let i = 0; i < q.length; ) {
+        const end = next[i]!;
+        const x = m / q[i]!; // the gate: most numerators have no factor p
+        if (!Number.isInteger(x)) {
+          i = end;
+          continue;
+        }
+        m = x;
+        g *= q[i]!;
+        index += place[i]!;
+        let left = power[i]! - 1; // the power of p still to divide out at most
+        for (i++; i < end; i++) {
+          if (exp[i]! > left) continue;
+          const y = m / q[i]!;
+          if (!Number.isInteger(y)) continue;
+          m = y;
+          g *= q[i]!;
+          index += place[i]!;
+          left -= exp[i]!;
         }
       }
-      return build(m, g);
+      if (g === 1) return new Exact(BigInt(m), whole);
+      return new Exact(BigInt(m), (below[index] ??= BigInt(d / g)));
     };
   }
 
