@@ -19,6 +19,9 @@ interface Part {
   scaled: number;
   /** n -> n / b in lowest terms. */
   share: (n: number) => Exact;
+  /** The line's own cost per token in lowest terms, unit / (its denominator), and n -> n / (its denominator) in lowest terms. */
+  unit: number;
+  cost: (n: number) => Exact;
 }
 
 /** A model resolved at one instant and set of options, with its rates as safe integers over one denominator. */
@@ -113,12 +116,13 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null
     windows.map((w) => {
       const rate = w.set[k];
       const scaled = w.a * Number(rate.n) * (den / (w.b * Number(rate.d) * MILLION));
-      return { window: w.window, a: w.a, b: w.b, rate, scaled, share: Exact.overDenominator(w.b) };
+      const own = Exact.of(BigInt(w.a) * rate.n, BigInt(w.b) * rate.d * 1000000n); // a cost reduces against this denominator only
+      return { window: w.window, a: w.a, b: w.b, rate, scaled, share: Exact.overDenominator(w.b), unit: Number(own.n), cost: Exact.overDenominator(Number(own.d)) };
     });
   const hit = parts("input_cache_hit");
   const miss = parts("input_cache_miss");
   const output = parts("output");
-  if (![...hit, ...miss, ...output].every((p) => safe(p.scaled))) return null;
+  if (![...hit, ...miss, ...output].every((p) => safe(p.scaled) && safe(p.unit))) return null;
   let tierFloor = Infinity;
   for (const t of v.tiers ?? []) {
     if (t.above.isNegative()) return null;
@@ -170,14 +174,15 @@ function plain(w: Workload): boolean {
 }
 
 /** Pushes a bucket's lines (one per window); returns the sum of their cost numerators, NaN when a number leaves the safe range. */
-function bucketLines(lines: Line[], bucket: Bucket, tokens: number, parts: Part[], over: (n: number) => Exact): number {
+function bucketLines(lines: Line[], bucket: Bucket, tokens: number, parts: Part[]): number {
   let sum = 0;
   for (const p of parts) {
     const t = tokens * p.a;
     const c = tokens * p.scaled;
+    const own = tokens * p.unit;
     sum += c;
-    if (!safe(t) || !safe(c) || !safe(sum)) return NaN; // NaN fails the caller's safe() check
-    lines.push({ bucket, window: p.window, tokens: p.share(t), rate: p.rate, cost: over(c) });
+    if (!safe(t) || !safe(c) || !safe(own) || !safe(sum)) return NaN; // NaN fails the caller's safe() check
+    lines.push({ bucket, window: p.window, tokens: p.share(t), rate: p.rate, cost: p.cost(own) });
   }
   return sum;
 }
@@ -219,10 +224,10 @@ export function fastEstimate(book: RateBook, plan: Plan, opts: EstimateOptions):
       const calls = counts[k]!;
       if (counts[k + 1]! + counts[k + 2]! > f.tierFloor) return undefined;
       const lines: Line[] = [];
-      let sum = bucketLines(lines, "input_cache_hit", calls * counts[k + 1]!, f.hit, f.over);
-      sum += bucketLines(lines, "input_cache_miss", calls * counts[k + 2]!, f.miss, f.over);
-      sum += bucketLines(lines, "output", calls * counts[k + 3]!, f.output, f.over);
-      if (calls * counts[k + 4]! !== 0) sum += bucketLines(lines, "reasoning", calls * counts[k + 4]!, f.output, f.over);
+      let sum = bucketLines(lines, "input_cache_hit", calls * counts[k + 1]!, f.hit);
+      sum += bucketLines(lines, "input_cache_miss", calls * counts[k + 2]!, f.miss);
+      sum += bucketLines(lines, "output", calls * counts[k + 3]!, f.output);
+      if (calls * counts[k + 4]! !== 0) sum += bucketLines(lines, "reasoning", calls * counts[k + 4]!, f.output);
       modelSum += sum;
       if (!safe(sum) || !safe(modelSum)) return undefined;
       const item: ItemEstimate = { workload: w.name, total: f.over(sum), lines };
