@@ -38,6 +38,9 @@ for (const model of ["deepseek-v4-flash", "deepseek-v4-pro"]) {
   const opts = { asOf, models: [{ id: model }] };
   results[model] = best((i) => lib.estimate(book, plans[i % 200], opts));
 }
+// Peak/off-peak prices (twice the lines), with the options built per call as a caller would write them.
+const windowed = lib.parseInstant("2026-08-20");
+const peakOffPeak = best((i) => lib.estimate(book, plans[i % 200], { asOf: windowed, models: [{ id: "deepseek-v4-flash" }] }));
 // The exact totals agree with the float loop to float precision (a check that both price the same thing).
 const r = lib.estimate(book, plans[0], { asOf, models: [{ id: "deepseek-v4-flash" }] });
 const w = shapes[0];
@@ -45,3 +48,4 @@ const f = (w.calls * (w.prefix * flash.hit + w.miss * flash.miss + w.reply * fla
 if (Math.abs(Number(r.estimates[0].total.toDecimal()) - f) > 1e-6 * f) throw new Error(`totals differ: ${r.estimates[0].total.toDecimal()} vs ${f}`);
 console.log(`float loop:                     ${floats.toFixed(4)} us per workload${sink ? "" : " "}`);
 for (const [m, us] of Object.entries(results)) console.log(`estimate() on ${m.padEnd(18)} ${us.toFixed(3)} us per workload, ${(us / floats).toFixed(0)}x the float loop (target <= 0.5 us)`);
+console.log(`estimate() at peak/off-peak prices ${peakOffPeak.toFixed(3)} us per workload, ${(peakOffPeak / floats).toFixed(0)}x the float loop (deepseek-v4-flash on 2026-08-20, new options each call)`);

@@ -173,8 +173,11 @@ function plain(w: Workload): boolean {
     !w.distinctPrefixes && !w.peakShare && !w.schedule && w.callsPer === undefined && !w.period && !w.models;
 }
 
-/** Pushes a bucket's lines (one per window); returns the sum of their cost numerators, NaN when a number leaves the safe range. */
-function bucketLines(lines: Line[], bucket: Bucket, tokens: number, parts: Part[]): number {
+/**
+ * Pushes a bucket's lines (one per window) for calls x per-call tokens (as numbers, and as the
+ * item's Exacts); returns the sum of their cost numerators, NaN when a number leaves the safe range.
+ */
+function bucketLines(lines: Line[], bucket: Bucket, calls: Exact, per: Exact, tokens: number, parts: Part[]): number {
   let sum = 0;
   for (const p of parts) {
     const t = tokens * p.a;
@@ -182,7 +185,8 @@ function bucketLines(lines: Line[], bucket: Bucket, tokens: number, parts: Part[
     const own = tokens * p.unit;
     sum += c;
     if (!safe(t) || !safe(c) || !safe(own) || !safe(sum)) return NaN; // NaN fails the caller's safe() check
-    lines.push({ bucket, window: p.window, tokens: p.share(t), rate: p.rate, cost: p.cost(own) });
+    // A whole share's tokens are the BigInt product (cheaper than converting the number).
+    lines.push({ bucket, window: p.window, tokens: p.b === 1 ? Exact.int(calls.n * per.n) : p.share(t), rate: p.rate, cost: p.cost(own) });
   }
   return sum;
 }
@@ -224,10 +228,10 @@ export function fastEstimate(book: RateBook, plan: Plan, opts: EstimateOptions):
       const calls = counts[k]!;
       if (counts[k + 1]! + counts[k + 2]! > f.tierFloor) return undefined;
       const lines: Line[] = [];
-      let sum = bucketLines(lines, "input_cache_hit", calls * counts[k + 1]!, f.hit);
-      sum += bucketLines(lines, "input_cache_miss", calls * counts[k + 2]!, f.miss);
-      sum += bucketLines(lines, "output", calls * counts[k + 3]!, f.output);
-      if (calls * counts[k + 4]! !== 0) sum += bucketLines(lines, "reasoning", calls * counts[k + 4]!, f.output);
+      let sum = bucketLines(lines, "input_cache_hit", w.calls, w.cachedPrefix, calls * counts[k + 1]!, f.hit);
+      sum += bucketLines(lines, "input_cache_miss", w.calls, w.miss, calls * counts[k + 2]!, f.miss);
+      sum += bucketLines(lines, "output", w.calls, w.reply, calls * counts[k + 3]!, f.output);
+      if (calls * counts[k + 4]! !== 0) sum += bucketLines(lines, "reasoning", w.calls, w.reasoning, calls * counts[k + 4]!, f.output);
       modelSum += sum;
       if (!safe(sum) || !safe(modelSum)) return undefined;
       const item: ItemEstimate = { workload: w.name, total: f.over(sum), lines };
