@@ -17,11 +17,11 @@ interface Part {
   b: number;
   rate: Exact;
   scaled: number;
-  /** n -> n / b in lowest terms. */
-  share: (n: number) => Exact;
-  /** The line's own cost per token in lowest terms, unit / (its denominator), and n -> n / (its denominator) in lowest terms. */
+  /** n -> n / b in lowest terms (the line's tokens). */
+  tokensOf: (n: number) => Exact;
+  /** The line's cost per token in lowest terms is unit / (its denominator); costOf: n -> n / (that denominator) in lowest terms. */
   unit: number;
-  cost: (n: number) => Exact;
+  costOf: (n: number) => Exact;
 }
 
 /** A model resolved at one instant and set of options, with its rates as safe integers over one denominator. */
@@ -52,10 +52,11 @@ interface Prepared {
   fast: Fast | null;
 }
 
-/** Prepared models by book (a book does not change once loaded) and id; the last KEEP option sets per id. */
+/** Prepared models by book (a book does not change once loaded) and id; the last KEEP option sets per id, at most IDS ids. */
 const prepared = new WeakMap<RateBook, Map<string, Prepared[]>>();
 const defaults = new WeakMap<RateBook, { asOf: Instant; ids: string[] }>();
 const KEEP = 8;
+const IDS = 1024;
 const MILLION = 1000000;
 
 const safe = Number.isSafeInteger;
@@ -108,8 +109,9 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null
   for (const w of windows) {
     for (const k of buckets) {
       const d = w.b * Number(w.set[k].d) * MILLION;
+      if (!safe(w.a) || !safe(d) || !safe(Number(w.set[k].n))) return null;
       den = (den / gcd(den, d)) * d;
-      if (!safe(w.a) || !safe(d) || !safe(den) || !safe(Number(w.set[k].n))) return null;
+      if (!safe(den)) return null;
     }
   }
   const parts = (k: (typeof buckets)[number]): Part[] =>
@@ -117,7 +119,7 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null
       const rate = w.set[k];
       const scaled = w.a * Number(rate.n) * (den / (w.b * Number(rate.d) * MILLION));
       const own = Exact.of(BigInt(w.a) * rate.n, BigInt(w.b) * rate.d * 1000000n); // a cost reduces against this denominator only
-      return { window: w.window, a: w.a, b: w.b, rate, scaled, share: Exact.overDenominator(w.b), unit: Number(own.n), cost: Exact.overDenominator(Number(own.d)) };
+      return { window: w.window, a: w.a, b: w.b, rate, scaled, tokensOf: Exact.overDenominator(w.b), unit: Number(own.n), costOf: Exact.overDenominator(Number(own.d)) };
     });
   const hit = parts("input_cache_hit");
   const miss = parts("input_cache_miss");
@@ -143,7 +145,7 @@ function same(a: Exact | undefined, b: Exact | undefined): boolean {
 /** The prepared model for these options, from the cache or prepared now. */
 function preparedFor(book: RateBook, id: string, opts: EstimateOptions): Fast | null {
   let byId = prepared.get(book);
-  if (!byId) prepared.set(book, (byId = new Map()));
+  if (!byId || byId.size >= IDS) prepared.set(book, (byId = new Map())); // any number of names asked for: memory stays bounded
   let list = byId.get(id);
   if (!list) byId.set(id, (list = []));
   for (const p of list) {
@@ -186,7 +188,7 @@ function bucketLines(lines: Line[], bucket: Bucket, calls: Exact, per: Exact, to
     sum += c;
     if (!safe(t) || !safe(c) || !safe(own) || !safe(sum)) return NaN; // NaN fails the caller's safe() check
     // A whole share's tokens are the BigInt product (cheaper than converting the number).
-    lines.push({ bucket, window: p.window, tokens: p.b === 1 ? Exact.int(calls.n * per.n) : p.share(t), rate: p.rate, cost: p.cost(own) });
+    lines.push({ bucket, window: p.window, tokens: p.b === 1 ? Exact.int(calls.n * per.n) : p.tokensOf(t), rate: p.rate, cost: p.costOf(own) });
   }
   return sum;
 }

@@ -203,6 +203,13 @@ describe("estimate() with the fast path", () => {
     expect(estimate(a, plan, opts).estimates[0]!.total.eq(estimate(b, plan, opts).estimates[0]!.total)).toBe(false);
   });
 
+  it("still prices after more model names than its cache keeps were asked for", () => {
+    const opts = { asOf: parseInstant("2026-04-24"), models: [{ id: "deepseek-v4-flash" }] };
+    const want = spelled(generalEstimate(book, flash, opts));
+    for (let i = 0; i < 1100; i++) expect(fastEstimate(book, flash, { ...opts, models: [{ id: `no-such-model-${i}` }] })).toBeUndefined();
+    expect(spelled(fastEstimate(book, flash, opts)!)).toBe(want);
+  });
+
   it("steps aside where a product passes 2^53, and the general path prices it exactly", () => {
     const big = { workloads: [chat(10n ** 12n, 10n ** 6n)] };
     const opts = { asOf: parseInstant("2026-04-24"), models: [{ id: "deepseek-v4-flash" }] };
