@@ -6,9 +6,9 @@ import { Exact } from "./exact.js";
 import type { EstimateOptions } from "./estimate.js";
 import { peakShareFor } from "./pricing.js";
 import { realismWarnings } from "./realism.js";
-import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
+import { defaultModels, resolveSpan, type Resolution } from "./resolve.js";
 import type { Instant } from "./instant.js";
-import type { Bucket, Conversion, EstimateReport, ItemEstimate, Line, ModelEstimate, Plan, PriceSet, RateBook, Window, Workload } from "./types.js";
+import type { Bucket, Calendar, Conversion, EstimateReport, ItemEstimate, Line, ModelEstimate, Plan, PriceSet, RateBook, Window, Workload } from "./types.js";
 
 /** One window's line of a bucket: its share a/b of the tokens, its rate, and share x rate on the model's common denominator. */
 interface Part {
@@ -29,7 +29,9 @@ interface Fast {
   res: Resolution;
   share: Exact | null;
   conversion?: Conversion | null;
-  holidays?: string;
+  /** The calendar whose holiday warning applies from `holidaysFrom` on (a day before its first year without holidays). */
+  holidays?: Calendar;
+  holidaysFrom: Instant;
   /** Cost of a line = tokens x part.scaled / den; `over` builds n / den in lowest terms. */
   den: number;
   over: (n: number) => Exact;
@@ -43,9 +45,10 @@ interface Fast {
   maxOutput: number;
 }
 
-/** A prepared model and the options it was prepared for; `fast` null: the general path prices it. */
+/** A prepared model, the span of instants [from, until) and the options it was prepared for; `fast` null: the general path prices it. */
 interface Prepared {
-  asOf: Instant;
+  from: Instant;
+  until: Instant;
   currency?: string;
   fx?: Exact;
   peakShare?: Exact;
@@ -79,22 +82,38 @@ function limit(e: Exact | undefined): number {
   return e.d === 1n && safe(x) ? x : -1;
 }
 
-/** Resolves a model as the general path does; null when that throws or the prices leave the fast path's range. */
-function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null {
+/**
+ * Resolves a model as the general path does, with the span of instants around the as-of instant
+ * that resolve the same way (version of each model on the alias path, calendar rule); fast null
+ * (for that instant only) when the general path throws or the prices leave the fast path's range.
+ */
+function prepare(book: RateBook, id: string, opts: EstimateOptions): Prepared {
+  const t = opts.asOf;
+  const given = { currency: opts.currency, fx: opts.fx, peakShare: opts.peakShare };
+  const aside = { from: t, until: t + 1, ...given, fast: null };
   let res: Resolution;
   let share: Exact | null;
   let conversion: Conversion | null | undefined;
-  let holidays: string | undefined;
+  let from: Instant;
+  let until: Instant;
   try {
-    const raw = resolvePrice(book, id, opts.asOf);
-    const converted = inCurrency(raw, opts.currency, opts.fx);
+    const span = resolveSpan(book, id, t);
+    ({ from, until } = span);
+    const converted = inCurrency(span.res, opts.currency, opts.fx);
     res = converted.res;
-    if (opts.currency !== undefined && opts.currency !== raw.currency) conversion = converted.conversion;
-    share = peakShareFor(book, res, opts.asOf, opts.peakShare);
-    const cal = res.version.calendar ? book.calendars.get(res.version.calendar) : undefined;
-    holidays = cal && share && opts.peakShare === undefined ? holidayWarning(cal, opts.asOf) : undefined;
+    if (opts.currency !== undefined && opts.currency !== span.res.currency) conversion = converted.conversion;
+    share = peakShareFor(book, res, t, opts.peakShare);
   } catch {
-    return null;
+    return aside;
+  }
+  const cal = res.version.calendar ? book.calendars.get(res.version.calendar) : undefined;
+  const holidays = cal && share && opts.peakShare === undefined && cal.holidaysKnownUntil !== undefined ? cal : undefined;
+  if (cal && share && opts.peakShare === undefined) {
+    // The typical week's share comes from the rule in force (ruleAt: the last listed rule started by then).
+    for (const r of cal.rules) {
+      if (r.from <= t) from = Math.max(from, r.from);
+      else until = Math.min(until, r.from);
+    }
   }
   const v = res.version;
   const windows: { window: Window; a: number; b: number; set: PriceSet }[] = [];
@@ -103,15 +122,15 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null
     const off = Exact.ONE.sub(share);
     if (!share.isZero()) windows.push({ window: "peak", a: Number(share.n), b: Number(share.d), set: v.peak });
     if (share.cmp(Exact.ONE) < 0) windows.push({ window: "off-peak", a: Number(off.n), b: Number(off.d), set: v.offPeak });
-  } else return null;
+  } else return aside;
   const buckets = ["input_cache_hit", "input_cache_miss", "output"] as const;
   let den = 1;
   for (const w of windows) {
     for (const k of buckets) {
       const d = w.b * Number(w.set[k].d) * MILLION;
-      if (!safe(w.a) || !safe(d) || !safe(Number(w.set[k].n))) return null;
+      if (!safe(w.a) || !safe(d) || !safe(Number(w.set[k].n))) return aside;
       den = (den / gcd(den, d)) * d;
-      if (!safe(den)) return null;
+      if (!safe(den)) return aside;
     }
   }
   const parts = (k: (typeof buckets)[number]): Part[] =>
@@ -124,18 +143,20 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Fast | null
   const hit = parts("input_cache_hit");
   const miss = parts("input_cache_miss");
   const output = parts("output");
-  if (![...hit, ...miss, ...output].every((p) => safe(p.scaled) && safe(p.unit))) return null;
+  if (![...hit, ...miss, ...output].every((p) => safe(p.scaled) && safe(p.unit))) return aside;
   let tierFloor = Infinity;
-  for (const t of v.tiers ?? []) {
-    if (t.above.isNegative()) return null;
-    const floor = Number(t.above.n / t.above.d); // input > above <=> input > floor(above), for whole inputs
-    if (!safe(floor)) return null;
+  for (const tier of v.tiers ?? []) {
+    if (tier.above.isNegative()) return aside;
+    const floor = Number(tier.above.n / tier.above.d); // input > above <=> input > floor(above), for whole inputs
+    if (!safe(floor)) return aside;
     tierFloor = Math.min(tierFloor, floor);
   }
-  const fast: Fast = { res, share, den, over: Exact.overDenominator(den), hit, miss, output, tierFloor, context: limit(v.contextWindow), maxOutput: limit(v.maxOutput) };
+  // Before a day ahead of the first year without listed holidays, no time zone has reached that year: no warning.
+  const holidaysFrom = holidays ? new Date(0).setUTCFullYear(holidays.holidaysKnownUntil! + 1, 0, 1) - 86_400_000 : Infinity;
+  const fast: Fast = { res, share, holidaysFrom, den, over: Exact.overDenominator(den), hit, miss, output, tierFloor, context: limit(v.contextWindow), maxOutput: limit(v.maxOutput) };
   if (conversion !== undefined) fast.conversion = conversion;
   if (holidays) fast.holidays = holidays;
-  return fast;
+  return { from, until, ...given, fast };
 }
 
 function same(a: Exact | undefined, b: Exact | undefined): boolean {
@@ -148,10 +169,11 @@ function preparedFor(book: RateBook, id: string, opts: EstimateOptions): Fast | 
   if (!byId || byId.size >= IDS) prepared.set(book, (byId = new Map())); // any number of names asked for: memory stays bounded
   let list = byId.get(id);
   if (!list) byId.set(id, (list = []));
+  const t = opts.asOf;
   for (const p of list) {
-    if (p.asOf === opts.asOf && p.currency === opts.currency && same(p.fx, opts.fx) && same(p.peakShare, opts.peakShare)) return p.fast;
+    if (p.from <= t && t < p.until && p.currency === opts.currency && same(p.fx, opts.fx) && same(p.peakShare, opts.peakShare)) return p.fast;
   }
-  const p: Prepared = { asOf: opts.asOf, currency: opts.currency, fx: opts.fx, peakShare: opts.peakShare, fast: prepare(book, id, opts) };
+  const p = prepare(book, id, opts);
   if (list.length >= KEEP) list.shift();
   list.push(p);
   return p.fast;
@@ -244,7 +266,8 @@ export function fastEstimate(book: RateBook, plan: Plan, opts: EstimateOptions):
       const over = counts[k + 1]! + counts[k + 2]! > f.context || counts[k + 3]! + counts[k + 4]! > f.maxOutput;
       if (over || f.context < 0 || f.maxOutput < 0) warnings.push(...realismWarnings(ws[i]!, f.res, id));
     }
-    if (f.holidays && !warnings.includes(f.holidays)) warnings.push(f.holidays);
+    const holidays = f.holidays && opts.asOf >= f.holidaysFrom ? holidayWarning(f.holidays, opts.asOf) : undefined;
+    if (holidays && !warnings.includes(holidays)) warnings.push(holidays);
     const v = f.res.version;
     const e: ModelEstimate = { model: id, billedAs: f.res.billedAs, priceFrom: v.from, source: v.source, note: v.note } as ModelEstimate;
     if (v.confidence) e.confidence = v.confidence; // no line is at a tier or modifier, so the version's confidence holds

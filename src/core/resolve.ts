@@ -42,6 +42,16 @@ export function findModel(book: RateBook, id: string, prefer?: string): Model {
 
 /** Resolves `id` at `t`: follows aliases, fails on retirement or an instant before any price. */
 export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution {
+  return resolveSpan(book, id, t).res;
+}
+
+/**
+ * resolvePrice, and the span [from, until) of instants around `t` that resolve the same way: the
+ * same version of every model on the alias path (so the same resolution, for caching it).
+ */
+export function resolveSpan(book: RateBook, id: string, t: Instant): { res: Resolution; from: Instant; until: Instant } {
+  let from = -Infinity;
+  let until = Infinity;
   const seen: string[] = [];
   let model = findModel(book, id);
   const asked = model;
@@ -52,6 +62,14 @@ export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution
     }
     seen.push(modelKey(model));
     const v = versionAt(model, t);
+    // versionAt stops at the first version after t: every instant between the latest start before it and its start finds v too.
+    for (const w of model.versions) {
+      if (w.from > t) {
+        until = Math.min(until, w.from);
+        break;
+      }
+      from = Math.max(from, w.from);
+    }
     if (!v) {
       const first = model.versions[0];
       throw new InputError(
@@ -70,7 +88,7 @@ export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution
       model = findModel(book, v.billedAs, model.provider);
       continue;
     }
-    return { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency, ...(model.fees ? { fees: model.fees } : {}) };
+    return { res: { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency, ...(model.fees ? { fees: model.fees } : {}) }, from, until };
   }
 }
 

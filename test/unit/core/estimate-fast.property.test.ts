@@ -6,7 +6,7 @@ import { Exact } from "../../../src/core/exact.js";
 import { estimate, generalEstimate, type EstimateOptions } from "../../../src/core/estimate.js";
 import { fastEstimate } from "../../../src/core/estimate-fast.js";
 import { parseInstant } from "../../../src/core/instant.js";
-import { resolvePrice } from "../../../src/core/resolve.js";
+import { resolvePrice, resolveSpan } from "../../../src/core/resolve.js";
 import type { EstimateReport, Plan, RateBook, Workload } from "../../../src/core/types.js";
 
 // The built-in cards plus one in EUR with a long-context tier, limits and rates of odd denominators.
@@ -168,6 +168,52 @@ describe("the estimate's fast path", () => {
       { numRuns: 800 },
     );
     expect(taken).toBeGreaterThan(200);
+  });
+});
+
+describe("the cache's spans of instants", () => {
+  it("resolveSpan: every instant of the span resolves to the same version, alias and currency (property)", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...models), arbInstant, fc.double({ min: 0, max: 1, noNaN: true }), (id, t, x) => {
+        let span: ReturnType<typeof resolveSpan>;
+        try {
+          span = resolveSpan(book, id, t);
+        } catch {
+          return;
+        }
+        checked++;
+        expect(span.from).toBeLessThanOrEqual(t);
+        expect(span.until).toBeGreaterThan(t);
+        const end = Math.min(span.until, span.from + 400 * 24 * HOUR) - 1;
+        for (const u of [span.from, end, Math.floor(span.from + x * (end - span.from))]) {
+          const r = resolvePrice(book, id, u);
+          expect([r.version, r.billedAs, r.currency]).toEqual([span.res.version, span.res.billedAs, span.res.currency]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it("prices hour by hour across every DeepSeek price change, calendar rule and new year, as the general path does", () => {
+    const turns = [...changes, parseInstant("2027-01-01T00:00+08:00"), parseInstant("2026-04-24")].filter((t) => t > parseInstant("2026-04-20"));
+    const plan = { workloads: [{ name: "w", calls: Exact.int(1234), cachedPrefix: Exact.int(2000), miss: Exact.int(201), reply: Exact.int(300), reasoning: Exact.int(7) }] };
+    let taken = 0;
+    for (const turn of turns) {
+      for (const id of deepseek) {
+        // One cache across the steps: a span that ran past a change would price the next step at stale prices.
+        for (const d of [-26, -2, -1, 0, 1, 2, 26].flatMap((h) => [h * HOUR - 1, h * HOUR, h * HOUR + 1])) {
+          const opts = { asOf: turn + d, models: [{ id }] };
+          const fast = fastEstimate(book, plan, opts);
+          const want = general(book, plan, opts);
+          if (fast === undefined) continue;
+          taken++;
+          expect(spelled(fast)).toBe(spelled(want as EstimateReport));
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(1000);
   });
 });
 
