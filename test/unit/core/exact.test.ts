@@ -89,3 +89,45 @@ describe("Exact.overDenominator", () => {
     expect(Exact.overDenominator(250_000_000)(7_000_000)).toStrictEqual(Exact.of(7n, 250n));
   });
 });
+
+/** The decimal printers as they were written before their fast paths: a reference, by other arithmetic. */
+function referenceFixed(x: Exact, places: number): string {
+  const v = x.roundHalfEven(places);
+  const scale = 10n ** BigInt(places);
+  const abs = v.n < 0n ? -v.n : v.n;
+  const frac = places > 0 ? "." + (((abs * scale) / v.d) % scale).toString().padStart(places, "0") : "";
+  return (v.n < 0n ? "-" : "") + ((abs * scale) / v.d / scale).toString() + frac;
+}
+function referenceDecimal(x: Exact, maxPlaces = 12): string {
+  const v = x.terminates() ? x : x.roundHalfEven(maxPlaces);
+  let places = 0;
+  for (let scale = 1n; (v.n * scale) % v.d !== 0n; scale *= 10n) places++;
+  return referenceFixed(v, places);
+}
+
+describe("decimal printing", () => {
+  const anyExact = fc
+    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.nat(30), fc.nat(30), fc.bigInt({ min: 1n, max: 10_000n }))
+    .map(([n, twos, fives, rest]) => Exact.of(n, 2n ** BigInt(twos) * 5n ** BigInt(fives) * rest));
+
+  it("toDecimal and toFixedPlaces print what the long-hand algorithm prints, for any sign and denominator (property)", () => {
+    fc.assert(
+      fc.property(anyExact, fc.nat(20), (x, places) => {
+        expect(x.toDecimal()).toBe(referenceDecimal(x));
+        expect(x.toDecimal(places)).toBe(referenceDecimal(x, places));
+        expect(x.toFixedPlaces(places)).toBe(referenceFixed(x, places));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("prints zero, whole values, signs and small values plainly", () => {
+    expect(Exact.ZERO.toDecimal()).toBe("0");
+    expect(Exact.of(-5n, 2n).toDecimal()).toBe("-2.5");
+    expect(Exact.of(-1n, 1000n).toFixedPlaces(2)).toBe("0.00");
+    expect(Exact.of(-1n, 100n).toFixedPlaces(1)).toBe("0.0");
+    expect(Exact.of(-6n, 100n).toFixedPlaces(1)).toBe("-0.1");
+    expect(Exact.of(7n, 1000n).toFixedPlaces(4)).toBe("0.0070");
+    expect(Exact.of(-7n, 3n).toFixedPlaces(0)).toBe("-2");
+  });
+});

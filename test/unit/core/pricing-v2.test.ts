@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { Exact, sum } from "../../../src/core/exact.js";
 import { estimate } from "../../../src/core/estimate.js";
-import type { Conversation, Line, Workload } from "../../../src/core/types.js";
+import { RateSheet, type BucketRate } from "../../../src/core/pricing.js";
+import { TOKEN_BUCKETS, type Conversation, type Line, type Modifier, type PriceVersion, type Workload } from "../../../src/core/types.js";
 import { ROOT } from "../../helpers/cli.js";
 import { at, fails, workload, x } from "../../helpers/plans.js";
 
@@ -173,5 +174,43 @@ describe("v2 pricing", () => {
         return more.cmp(base) >= 0;
       }));
     });
+  });
+});
+
+describe("RateSheet.rates", () => {
+  it("gives every bucket the rate that rate() gives it, for each price set, tier and pair of modifiers of the built-in and fixture cards", () => {
+    let checked = 0;
+    for (const book of [loadRateCards(), BOOK]) {
+      for (const model of book.models.values()) {
+        for (const v of model.versions) {
+          if (v.kind !== "price") continue;
+          const pv = v as PriceVersion;
+          const sets = [pv.flat, pv.peak, pv.offPeak].filter((p) => p !== undefined && p !== null);
+          const mods = Object.values(pv.modifiers ?? {});
+          const combos: Modifier[][] = [[], ...mods.map((m) => [m]), ...mods.flatMap((m, i) => mods.slice(i + 1).map((n) => [m, n]))];
+          for (const set of sets) {
+            for (const tier of [undefined, ...(pv.tiers ?? [])]) {
+              for (const combo of combos) {
+                let sheet: RateSheet;
+                try {
+                  sheet = new RateSheet(set, tier, combo, { model: model.id, billedAs: null, version: pv, currency: model.currency } as never);
+                } catch {
+                  continue; // two modifiers with explicit prices: refused, as estimate refuses them
+                }
+                for (const retention of ["", ...Object.keys(set.writes ?? {})]) {
+                  const all = sheet.rates(retention);
+                  for (const b of TOKEN_BUCKETS) {
+                    const one: BucketRate = sheet.rate(b, retention);
+                    expect(all[b].eq(one.rate), `${model.id} ${b} ${retention} ${combo.map((m) => m.name)}`).toBe(true);
+                    checked++;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -1,4 +1,5 @@
 // Display rounding: cents with separators, sub-cent amounts never shown as $0.00.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Exact } from "../../../src/core/exact.js";
 import { formatMoney, formatRate, formatShare, formatTokens } from "../../../src/render/format.js";
@@ -32,6 +33,24 @@ describe("other display formats", () => {
     expect(formatRate(d("0.028"), "USD")).toBe("$0.028");
     expect(formatRate(d("1.1"), "USD")).toBe("$1.10");
     expect(formatRate(d("0.003625"), "USD")).toBe("$0.003625");
+    expect(formatRate(d("1234.5"), "CNY")).toBe("¥1,234.50");
+    expect(formatRate(Exact.of(1n, 3n), "USD")).toBe("$0.333333333333");
+    expect(formatRate(Exact.of(1n, 30000000000000n), "USD")).toBe("$0.00");
+    expect(formatRate(Exact.of(1n, 4000000000000n), "USD")).toBe("$0.00000000000025");
+  });
+  it("shows a rate as its exact decimal (or 12 places) rounded to at least two places (property)", () => {
+    const anyRate = fc
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(16), fc.nat(16), fc.bigInt({ min: 1n, max: 999n }))
+      .map(([n, twos, fives, rest]) => Exact.of(n, 2n ** BigInt(twos) * 5n ** BigInt(fives) * rest));
+    fc.assert(
+      fc.property(anyRate, (rate) => {
+        const places = Math.max(2, rate.toDecimal().split(".")[1]?.length ?? 0);
+        const fixed = rate.toFixedPlaces(places);
+        const grouped = fixed.replace(/^-/, "").replace(/^\d+/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+        expect(formatRate(rate, "USD")).toBe(`$${fixed.startsWith("-") ? "-" : ""}${grouped}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
   it("groups token counts and rounds expected fractional counts", () => {
     expect(formatTokens(Exact.int(2000000000))).toBe("2,000,000,000");
