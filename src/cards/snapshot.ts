@@ -13,12 +13,28 @@ function encode(_key: string, value: unknown): unknown {
   return value;
 }
 
-function revive(_key: string, value: unknown): unknown {
-  if (typeof value === "string" && value.startsWith(EXACT)) {
-    const [n, d] = value.slice(EXACT.length).split("/");
-    return Exact.of(BigInt(n!), BigInt(d!));
+/**
+ * Parsed snapshot JSON with every "n/d" string, however deep, turned back into an Exact, in place.
+ * A walk after a plain JSON.parse: several times faster than JSON.parse with a reviver.
+ */
+function revive(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (!value.startsWith(EXACT)) return value;
+    const slash = value.indexOf("/", EXACT.length);
+    return Exact.of(BigInt(value.slice(EXACT.length, slash)), BigInt(value.slice(slash + 1)));
   }
-  return value;
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    return value;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = revive(o[k]);
+    if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else o[k] = v;
+  }
+  return o;
 }
 
 /** One card in the snapshot: its head (card facts, calendars, each model's names) and its body (each model's versions and fees), as JSON texts. */
@@ -56,9 +72,9 @@ function rebuildBody(m: ModelBody): ModelBody {
  */
 export function fromSnapshot(entries: SnapshotEntry[]): CardData[] {
   return entries.map((entry) => {
-    const head = JSON.parse(entry.head, revive) as { info: CardData["info"]; calendars: Calendar[]; models: ModelHead[] };
+    const head = revive(JSON.parse(entry.head)) as { info: CardData["info"]; calendars: Calendar[]; models: ModelHead[] };
     let bodies: ModelBody[] | undefined;
-    const body = (i: number): ModelBody => (bodies ??= (JSON.parse(entry.body, revive) as ModelBody[]).map(rebuildBody))[i]!;
+    const body = (i: number): ModelBody => (bodies ??= (revive(JSON.parse(entry.body)) as ModelBody[]).map(rebuildBody))[i]!;
     const models = head.models.map((h, i) =>
       Object.defineProperties(h as Model, {
         versions: { get: () => body(i).versions, enumerable: true, configurable: true },
