@@ -29,6 +29,11 @@ for (const [i, name] of EXTERNAL.entries()) {
 
 // The entry is the start-up loader, as for npm: it compiles the bundle from the code cache, all of
 // them carried as assets. (SEA's own useCodeCache only caches what compiles before the first run.)
+// Not "useSnapshot": tried on Node 20.20 with the modules initialised, the cards parsed and the
+// program built in the snapshot (branch snap-experiment), it started no faster (estimate 65-68 ms
+// CPU either way): Node writes user snapshots without compiled code (every function compiles
+// again from source on first call, with no code cache), and deserialising the 7 MB heap costs
+// about what initialising the modules costs.
 const sea = { main: "dist/ratecard.cjs", output: blob, disableExperimentalSEAWarning: true, assets };
 writeFileSync(config, JSON.stringify(sea, null, 2));
 sh(process.execPath, ["--experimental-sea-config", config]);

@@ -1,13 +1,19 @@
 // Any document -> terminal text: box-drawn tables, coloured only when asked; a compact layout on a narrow terminal.
 
-import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
 import type { Status } from "../../core/status.js";
 import { escapeControl } from "../../core/printable.js";
 import { alignsRight, cellText, type Cell, type Document, type Row, type Section, type Table } from "../document.js";
 import type { RenderOptions } from "../options.js";
 import { displayWidth, drawGrid, wrapText, type GridCell } from "./grid.js";
 
-type Paint = InstanceType<typeof Chalk>;
+type Paint = ChalkInstance;
+
+/**
+ * The painter when colour is off: any style, or chain of styles, returns its text unchanged, as
+ * chalk at level 0 does; chalk itself then never loads (its start-up builds every style).
+ */
+const NO_PAINT: Paint = new Proxy((text: string) => text, { get: (_f, key) => (key === "then" ? undefined : NO_PAINT) }) as unknown as Paint;
 
 /** Inline markup of leads and titles (**bold**, `code`) as plain terminal text. */
 function plain(text: string): string {
@@ -106,7 +112,7 @@ function section(s: Section, c: Paint, opts: RenderOptions): string[] {
 
 /** Renders any document for the terminal. */
 export async function renderTable(doc: Document, opts: RenderOptions): Promise<string> {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const c = opts.color ? new (await import("chalk")).Chalk({ level: 1 }) : NO_PAINT;
   const head = doc.headline ?? doc.title;
   const out: string[] = head ? prose(plain(head), c.bold, opts.width) : [];
   for (const f of doc.facts ?? []) out.push(...prose(plain(f), c.dim, opts.width));
