@@ -32,8 +32,7 @@ interface Fast {
   /** The calendar whose holiday warning applies from `holidaysFrom` on (a day before its first year without holidays). */
   holidays?: Calendar;
   holidaysFrom: Instant;
-  /** Cost of a line = tokens x part.scaled / den; `over` builds n / den in lowest terms. */
-  den: number;
+  /** n -> n / den in lowest terms, den the common denominator of the parts' `scaled` (an item's total is sum(tokens x scaled) / den). */
   over: (n: number) => Exact;
   hit: Part[];
   miss: Part[];
@@ -153,7 +152,7 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Prepared {
   }
   // Before a day ahead of the first year without listed holidays, no time zone has reached that year: no warning.
   const holidaysFrom = holidays ? new Date(0).setUTCFullYear(holidays.holidaysKnownUntil! + 1, 0, 1) - 86_400_000 : Infinity;
-  const fast: Fast = { res, share, holidaysFrom, den, over: Exact.overDenominator(den), hit, miss, output, tierFloor, context: limit(v.contextWindow), maxOutput: limit(v.maxOutput) };
+  const fast: Fast = { res, share, holidaysFrom, over: Exact.overDenominator(den), hit, miss, output, tierFloor, context: limit(v.contextWindow), maxOutput: limit(v.maxOutput) };
   if (conversion !== undefined) fast.conversion = conversion;
   if (holidays) fast.holidays = holidays;
   return { from, until, ...given, fast };
@@ -209,8 +208,8 @@ function bucketLines(lines: Line[], bucket: Bucket, calls: Exact, per: Exact, to
     const own = tokens * p.unit;
     sum += c;
     if (!safe(t) || !safe(c) || !safe(own) || !safe(sum)) return NaN; // NaN fails the caller's safe() check
-    // A whole share's tokens are the BigInt product (cheaper than converting the number).
-    lines.push({ bucket, window: p.window, tokens: p.b === 1 ? Exact.int(calls.n * per.n) : p.tokensOf(t), rate: p.rate, cost: p.costOf(own) });
+    // All the tokens (a flat price, or a share of 0 or 1): the BigInt product, cheaper than converting the number.
+    lines.push({ bucket, window: p.window, tokens: p.a === 1 && p.b === 1 ? Exact.int(calls.n * per.n) : p.tokensOf(t), rate: p.rate, cost: p.costOf(own) });
   }
   return sum;
 }

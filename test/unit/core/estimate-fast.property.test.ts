@@ -84,7 +84,11 @@ const arbCase = fc.record({
   asOf: arbInstant,
   currency: fc.constantFrom(undefined, undefined, undefined, undefined, "USD", "CNY", "EUR"),
   fx: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arbFraction([100, 1000, 7, 1_000_003]) }),
-  peakShare: fc.oneof(fc.constant(undefined), arbFraction([1, 2, 24, 1440, 10080, 999_983])),
+  peakShare: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    { weight: 4, arbitrary: arbFraction([1, 2, 24, 1440, 10080, 999_983]) },
+    { weight: 1, arbitrary: fc.constantFrom(Exact.int(2), Exact.of(-1n, 3n), Exact.of(7n, 5n)) }, // outside [0, 1]: the library does not check
+  ),
   allowNoTokens: fc.boolean(),
 });
 type Case = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
