@@ -1,6 +1,6 @@
 // Price lookups for records: each model's resolution cached per span of time it holds for.
 
-import { isPeak, localTime } from "../core/calendar.js";
+import { isPeak, localTime, peakUnder, ruleAt, type LocalTime } from "../core/calendar.js";
 import { formatInstantShort, type Instant } from "../core/instant.js";
 import { resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
 import { InputError } from "../core/errors.js";
@@ -112,7 +112,7 @@ const UNSTABLE = 2;
 /**
  * isPeak memoised per UTC block of G minutes, G the gcd of the day, every window boundary and
  * every rule start (60 for DeepSeek's calendar). Exact: a block whose zone offset is the same at
- * its first and last minute and a multiple of G maps onto G whole local minutes of one local day,
+ * its start and at the next block's start, and a multiple of G, maps onto G whole local minutes of one local day,
  * all inside or all outside each window, under one rule. Any other block (a DST change inside it,
  * an odd offset, a rule starting off the grid) is marked unstable and asks isPeak per record.
  */
@@ -131,11 +131,24 @@ class PeakMemo {
     for (const r of cal.rules) if (r.from % MINUTE !== 0) this.offGrid.add(Math.floor(r.from / (g * MINUTE)));
   }
 
+  /** The last two local times asked for: consecutive blocks share a boundary. */
+  private readonly localAt: Instant[] = [Number.NaN, Number.NaN];
+  private readonly locals: LocalTime[] = [];
+
+  private local(t: Instant): LocalTime {
+    const i = this.localAt.indexOf(t);
+    if (i >= 0) return this.locals[i]!;
+    this.localAt.unshift(t);
+    this.localAt.length = 2;
+    this.locals.unshift(localTime(t, this.cal.timeZone));
+    this.locals.length = 2;
+    return this.locals[0]!;
+  }
+
   /** Local wall clock minus UTC, in minutes, at the minute holding `t`. */
   private offset(t: Instant): number {
-    const local = localTime(t, this.cal.timeZone);
-    const minute = Math.floor(t / MINUTE);
-    return Date.parse(`${local.date}T00:00:00Z`) / MINUTE + local.minute - minute;
+    const local = this.local(t);
+    return Date.parse(`${local.date}T00:00:00Z`) / MINUTE + local.minute - Math.floor(t / MINUTE);
   }
 
   private lastBlock = Number.NaN;
@@ -146,10 +159,13 @@ class PeakMemo {
     if (block === this.lastBlock && this.lastValue !== UNSTABLE) return this.lastValue === 1;
     let v = this.memo.get(block);
     if (v === undefined) {
+      // The offset at the block's start and at the next block's start (which that block asks for again):
+      // a change at the boundary itself only costs that block the per-record path.
       const start = block * this.blockMinutes * MINUTE;
       const off = this.offset(start);
-      const stable = !this.offGrid.has(block) && off % this.blockMinutes === 0 && off === this.offset(start + (this.blockMinutes - 1) * MINUTE);
-      v = stable ? (isPeak(this.cal, start) ? 1 : 0) : UNSTABLE;
+      const stable = !this.offGrid.has(block) && off % this.blockMinutes === 0 && off === this.offset(start + this.blockMinutes * MINUTE);
+      const rule = ruleAt(this.cal, start);
+      v = stable ? (!rule || peakUnder(rule, this.local(start), this.cal.holidays) ? 1 : 0) : UNSTABLE;
       if (this.memo.size >= 1 << 16) this.memo.clear();
       this.memo.set(block, v);
     }
