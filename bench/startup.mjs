@@ -22,11 +22,11 @@ const cases = [
   { name: "bundle --help", cmd: node, args: ["bin/ratecard.js", "--help"], target: 1.3 },
   ...formats.map((f) => ({ name: `bundle estimate -f ${f}`, cmd: node, args: ["bin/ratecard.js", ...example, "-f", f], target: 1.3 })),
   { name: "bundle rates", cmd: node, args: ["bin/ratecard.js", "rates"], target: 1.3 },
-  { name: "bundle rates -p deepseek", cmd: node, args: ["bin/ratecard.js", "rates", "--provider", "deepseek"], target: 1.3 },
+  { name: "bundle rates --provider deepseek", cmd: node, args: ["bin/ratecard.js", "rates", "--provider", "deepseek"], target: 1.3 },
   { name: "exe --help", cmd: exe, args: ["--help"], target: 1.1 },
   ...formats.map((f) => ({ name: `exe estimate -f ${f}`, cmd: exe, args: [...example, "-f", f], target: 1.1 })),
   { name: "exe rates", cmd: exe, args: ["rates"], target: 1.1 },
-  { name: "exe rates -p deepseek", cmd: exe, args: ["rates", "--provider", "deepseek"], target: 1.1 },
+  { name: "exe rates --provider deepseek", cmd: exe, args: ["rates", "--provider", "deepseek"], target: 1.1 },
 ];
 
 function once(c) {
