@@ -2,7 +2,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, spawnCli, tempDir } from "../helpers/cli.js";
+import { ROOT, spawnCli, spawnTty, tempDir } from "../helpers/cli.js";
 
 const EXAMPLE = join(ROOT, "examples/worked-example.yaml");
 const ESC = "\u001b[";
@@ -20,6 +20,22 @@ describe("state read at run time, never built in", () => {
     expect(piped.stdout).not.toContain(ESC);
     expect(both.stdout).toBe(off.stdout);
     expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, "")).toBe(off.stdout);
+  });
+
+  it("on a real terminal: colour unless NO_COLOR, and tables sized to the terminal's width", () => {
+    const args = ["rates", "--provider", "deepseek", "--as-of", "2026-09-20"];
+    const wide = spawnTty(args, { cols: 200 });
+    expect(wide.code).toBe(0);
+    expect(wide.stdout).toContain(ESC); // a terminal gets colour without asking
+    expect(wide.stdout).toContain("┌"); // and the full table where it fits
+    const plain = spawnTty(args, { cols: 200, env: { NO_COLOR: "1" } });
+    expect(plain.stdout).not.toContain(ESC);
+    expect(plain.stdout).toBe(wide.stdout.replace(/\u001b\[[0-9;]*m/g, ""));
+    const narrow = spawnTty(args, { cols: 60, env: { NO_COLOR: "1" } });
+    expect(narrow.code).toBe(0);
+    expect(narrow.stdout).not.toContain("┌"); // rows stack on a narrow terminal
+    expect(narrow.stdout).toContain("deepseek-v4-pro");
+    expect(narrow.stdout.split("\n").filter((l) => [...l].length > 60)).toEqual([]);
   });
 
   it("honours a RATECARD_MAX_* limit from this run's environment", () => {

@@ -33,6 +33,25 @@ export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<stri
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Spawns the built CLI (or RATECARD_BIN) on a real pseudo-terminal `cols` wide, through util-linux
+ * `script` (Debian's essential bsdutils): stdout is a TTY, as at a user's prompt. Its output,
+ * stdout and stderr merged as a terminal shows them, with CRLF turned back into LF.
+ */
+export function spawnTty(args: string[], opts: { cols: number; env?: Record<string, string> }): CliResult {
+  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
+  const argv = bin ? [bin, ...args] : [process.execPath, join(ROOT, "bin/ratecard.js"), ...args];
+  const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  const r = spawnSync("script", ["-qec", `stty cols ${opts.cols} rows 50; exec ${quoted}`, "/dev/null"], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm", TZ: "UTC", ...opts.env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout.replace(/\r\n/g, "\n"), stderr: r.stderr };
+}
+
 /** Runs the CLI in-process with an injected clock (ms since epoch) and captured streams. */
 export async function runCli(args: string[], opts: { now?: number; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliResult> {
   let stdout = "";
