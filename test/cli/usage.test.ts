@@ -219,4 +219,15 @@ describe("usage formats (golden)", () => {
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/usage-${format}.txt`);
   });
+
+  it("csv --by hour leads each row with its hour, the same hours as the json groups", async () => {
+    const r = spawnCli(["usage", SMALL, "--by", "hour", "-f", "csv", "--tz", "Asia/Shanghai"]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split("\n").map((l) => l.split(","));
+    expect(rows[0]!.slice(0, 2)).toEqual(["hour", "model"]);
+    const hours = json(spawnCli(["usage", SMALL, "--by", "hour", "-f", "json", "--tz", "Asia/Shanghai"]).stdout).groups.map((g) => g.key.hour);
+    expect([...new Set(rows.slice(1).map((row) => row[0]))]).toEqual(hours);
+    expect(hours).toContain("2026-09-14 10:00"); // 02:00Z in Beijing
+    await expect(r.stdout).toMatchFileSnapshot("../golden/usage-csv-hour.txt");
+  });
 });

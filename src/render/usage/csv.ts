@@ -8,11 +8,11 @@ import { csvDocument } from "../csv.js";
 const V2_HEADER = ["retention", "tier", "modifiers", "fee", "count", "per", "note"];
 
 /**
- * Renders a usage report as RFC 4180 CSV. The group's day, week or month, then its session and
- * project, lead each row; model and window are columns of every line already.
+ * Renders a usage report as RFC 4180 CSV. Each --by dimension but model and window (its hour, day,
+ * week or month, session, project) leads each row; model and window are columns of every line already.
  */
 export function renderUsageCsv(r: UsageReport): string {
-  const time = r.by.filter((d) => d === "day" || d === "week" || d === "month" || d === "session" || d === "project");
+  const time = r.by.filter((d) => d !== "model" && d !== "window");
   const v2 = r.groups.some((g) => g.lines.some((l) => l.retention !== undefined || l.tier || l.modifiers || l.fee || l.note));
   const header = [...time, "model", "billed_as", "price_from", "window", "bucket", "tokens", "rate", "cost", "currency", ...(v2 ? V2_HEADER : [])];
   const rows: string[][] = [];
