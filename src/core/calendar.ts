@@ -50,6 +50,16 @@ export function localTime(t: Instant, timeZone: string): LocalTime {
   return { date, weekday, minute: Number(p.hour) * 60 + Number(p.minute) };
 }
 
+/**
+ * Local wall clock minus UTC at `t` in `timeZone`, in ms, read at the minute holding `t` (minute
+ * resolution, like calendars and Intl's clock). The one place a zone's offset is computed.
+ */
+export function zoneOffset(t: Instant, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  const l = localTime(t, timeZone);
+  return Date.parse(`${l.date}T00:00:00Z`) + l.minute * 60000 - Math.floor(t / 60000) * 60000;
+}
+
 /** True when `timeZone` is a zone name this runtime knows. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {

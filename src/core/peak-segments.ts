@@ -1,6 +1,7 @@
 // A calendar flattened to UTC: the stretches of time that are peak or off-peak, DST and holidays included.
 
-import { localTime, peakUnder, type LocalTime } from "./calendar.js";
+import { peakUnder, type LocalTime } from "./calendar.js";
+import { localAt, ZoneClock } from "./forms/zone-clock.js";
 import type { Instant } from "./instant.js";
 import type { Calendar } from "./types.js";
 
@@ -14,55 +15,22 @@ export interface PeakSegment {
   peak: boolean;
 }
 
-/** Local wall clock minus UTC, in ms, at `t` (minute resolution, like the calendar itself). */
-function offsetAt(t: Instant, timeZone: string): number {
-  if (timeZone === "UTC") return 0;
-  const l = localTime(t, timeZone);
-  return Date.parse(`${l.date}T00:00:00Z`) + l.minute * MINUTE - Math.floor(t / MINUTE) * MINUTE;
-}
-
 /**
- * The spans of [from, to) over which the zone's UTC offset is constant, each with its offset.
- * The offset is probed once a day and a change is found by bisection to the minute, so this
- * assumes at most one offset change per day (true of every real zone).
+ * The spans of [from, to) over which the zone's UTC offset is constant, each with its offset (ms),
+ * as a ZoneClock finds them: probed once a day, a change found by bisection to the minute.
  */
 function offsetSpans(from: Instant, to: Instant, timeZone: string): { start: Instant; end: Instant; offset: number }[] {
   const spans: { start: Instant; end: Instant; offset: number }[] = [];
-  let start = from;
-  let offset = offsetAt(from, timeZone);
-  let t = from;
-  while (t < to) {
-    const next = Math.min(t + DAY, to);
-    const probe = offsetAt(next === to ? to - 1 : next, timeZone);
-    if (probe !== offset) {
-      let lo = Math.floor(t / MINUTE) * MINUTE; // the offset at lo is `offset`
-      let hi = Math.ceil((next === to ? to - 1 : next) / MINUTE) * MINUTE;
-      while (hi - lo > MINUTE) {
-        const mid = lo + Math.floor((hi - lo) / MINUTE / 2) * MINUTE;
-        if (offsetAt(mid, timeZone) === offset) lo = mid;
-        else hi = mid;
-      }
-      const change = Math.max(hi, start + 1);
-      spans.push({ start, end: change, offset });
-      start = change;
-      offset = offsetAt(change, timeZone);
-      t = change;
-      continue;
-    }
-    t = next;
+  const zone = new ZoneClock(timeZone);
+  for (let t = from; t < to; ) {
+    const { offset, until } = zone.stretch(t);
+    const end = Math.min(until, to);
+    const last = spans[spans.length - 1];
+    if (last && last.offset === offset) last.end = end;
+    else spans.push({ start: t, end, offset });
+    t = end;
   }
-  spans.push({ start, end: to, offset });
   return spans;
-}
-
-/** Local date, weekday and minute of `t` given the zone's offset there (no Intl call). */
-function localAt(t: Instant, offset: number, into: LocalTime): LocalTime {
-  const local = t + offset;
-  const day = Math.floor(local / DAY);
-  into.date = new Date(day * DAY).toISOString().slice(0, 10);
-  into.weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-  into.minute = Math.floor((local - day * DAY) / MINUTE);
-  return into;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Price lookups for records: each model's resolution cached per span of time it holds for.
 
-import { isPeak, localTime, peakUnder, ruleAt, type LocalTime } from "../core/calendar.js";
+import { isPeak, peakUnder, ruleAt, zoneOffset, type LocalTime } from "../core/calendar.js";
+import { localAt } from "../core/forms/zone-clock.js";
 import { formatInstantShort, type Instant } from "../core/instant.js";
 import { resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
 import { InputError } from "../core/errors.js";
@@ -131,24 +132,20 @@ class PeakMemo {
     for (const r of cal.rules) if (r.from % MINUTE !== 0) this.offGrid.add(Math.floor(r.from / (g * MINUTE)));
   }
 
-  /** The last two local times asked for: consecutive blocks share a boundary. */
-  private readonly localAt: Instant[] = [Number.NaN, Number.NaN];
-  private readonly locals: LocalTime[] = [];
+  /** The zone's offsets at the last two instants asked for: consecutive blocks share a boundary. */
+  private readonly offsetAt: Instant[] = [Number.NaN, Number.NaN];
+  private readonly offsets: number[] = [0, 0];
+  private readonly local: LocalTime = { date: "", weekday: 0, minute: 0 };
 
-  private local(t: Instant): LocalTime {
-    const i = this.localAt.indexOf(t);
-    if (i >= 0) return this.locals[i]!;
-    this.localAt.unshift(t);
-    this.localAt.length = 2;
-    this.locals.unshift(localTime(t, this.cal.timeZone));
-    this.locals.length = 2;
-    return this.locals[0]!;
-  }
-
-  /** Local wall clock minus UTC, in minutes, at the minute holding `t`. */
+  /** Local wall clock minus UTC, in ms, at the minute holding `t`. */
   private offset(t: Instant): number {
-    const local = this.local(t);
-    return Date.parse(`${local.date}T00:00:00Z`) / MINUTE + local.minute - Math.floor(t / MINUTE);
+    const i = this.offsetAt.indexOf(t);
+    if (i >= 0) return this.offsets[i]!;
+    this.offsetAt.unshift(t);
+    this.offsetAt.length = 2;
+    this.offsets.unshift(zoneOffset(t, this.cal.timeZone));
+    this.offsets.length = 2;
+    return this.offsets[0]!;
   }
 
   private lastBlock = Number.NaN;
@@ -163,9 +160,9 @@ class PeakMemo {
       // a change at the boundary itself only costs that block the per-record path.
       const start = block * this.blockMinutes * MINUTE;
       const off = this.offset(start);
-      const stable = !this.offGrid.has(block) && off % this.blockMinutes === 0 && off === this.offset(start + this.blockMinutes * MINUTE);
+      const stable = !this.offGrid.has(block) && (off / MINUTE) % this.blockMinutes === 0 && off === this.offset(start + this.blockMinutes * MINUTE);
       const rule = ruleAt(this.cal, start);
-      v = stable ? (!rule || peakUnder(rule, this.local(start), this.cal.holidays) ? 1 : 0) : UNSTABLE;
+      v = stable ? (!rule || peakUnder(rule, localAt(start, off, this.local), this.cal.holidays) ? 1 : 0) : UNSTABLE;
       if (this.memo.size >= 1 << 16) this.memo.clear();
       this.memo.set(block, v);
     }

@@ -1,17 +1,23 @@
 // Local time for usage grouping (--tz): a zone's UTC offset per hour, cached; local clock <-> UTC instants.
 
-import { localTime } from "../core/calendar.js";
+import { zoneOffset } from "../core/calendar.js";
 import type { Instant } from "../core/instant.js";
 
 const HOUR = 3600000;
 
 /**
  * Converts instants to a zone's wall clock written as if it were UTC ("local epoch" ms) and back.
- * The offset is looked up once per UTC hour (zones change offset on the hour, or the half hour
- * for a few: those are still exact, as the lookup is at the hour's start and offsets hold for it).
+ * The offset is looked up once per UTC hour, at its start, and holds for the hour when the next
+ * hour starts with the same offset. An hour with a change inside it (Newfoundland and Lord Howe
+ * Island change at half past a UTC hour) asks the zone for each instant instead, so every instant
+ * gets its exact offset (given at most one change per hour, true of every real zone).
  */
 export class LocalClock {
-  private readonly offsets = new Map<number, number>();
+  /** The offset at the start of each UTC hour seen (and of the hour after it). */
+  private readonly starts = new Map<number, number>();
+  private lastHour = Number.NaN;
+  /** The offset over lastHour, or NaN when it changes inside that hour. */
+  private lastOffset = Number.NaN;
 
   constructor(readonly timeZone: string) {}
 
@@ -19,12 +25,20 @@ export class LocalClock {
   offset(t: Instant): number {
     if (this.timeZone === "UTC") return 0;
     const hour = Math.floor(t / HOUR);
-    let o = this.offsets.get(hour);
+    if (hour !== this.lastHour) {
+      const o = this.start(hour);
+      this.lastHour = hour;
+      this.lastOffset = o === this.start(hour + 1) ? o : Number.NaN;
+    }
+    return Number.isNaN(this.lastOffset) ? zoneOffset(t, this.timeZone) : this.lastOffset;
+  }
+
+  private start(hour: number): number {
+    let o = this.starts.get(hour);
     if (o === undefined) {
-      const l = localTime(hour * HOUR, this.timeZone);
-      o = Date.parse(`${l.date}T00:00:00Z`) + l.minute * 60000 - hour * HOUR;
-      if (this.offsets.size > 1 << 16) this.offsets.clear();
-      this.offsets.set(hour, o);
+      o = zoneOffset(hour * HOUR, this.timeZone);
+      if (this.starts.size > 1 << 16) this.starts.clear();
+      this.starts.set(hour, o);
     }
     return o;
   }

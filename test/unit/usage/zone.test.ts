@@ -8,7 +8,7 @@ const MINUTE = 60000;
 
 describe("LocalClock", () => {
   it("reads the wall clock like Intl does, and maps it back, in zones with DST (property)", () => {
-    for (const zone of ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Asia/Kathmandu", "UTC"]) {
+    for (const zone of ["Europe/Berlin", "America/New_York", "Asia/Shanghai", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe", "UTC"]) {
       const clock = new LocalClock(zone);
       fc.assert(
         fc.property(fc.integer({ min: Date.UTC(2026, 0, 1) / MINUTE, max: Date.UTC(2027, 0, 1) / MINUTE }), (m) => {
@@ -22,6 +22,23 @@ describe("LocalClock", () => {
         }),
         { numRuns: 300 },
       );
+    }
+  });
+
+  it.each([
+    // Newfoundland changes at 02:00 local, i.e. at half past a UTC hour, both ways
+    ["America/St_Johns", "2026-03-08T05:30:00Z"],
+    ["America/St_Johns", "2026-11-01T04:30:00Z"],
+    // Lord Howe springs forward half an hour at 02:00 local (+10:30): 15:30 UTC; it falls back on the hour
+    ["Australia/Lord_Howe", "2026-10-03T15:30:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"],
+  ])("reads every minute around a change at a half hour in %s (%s) like Intl", (zone, change) => {
+    const clock = new LocalClock(zone);
+    const at = Date.parse(change);
+    expect(localTime(at - MINUTE, zone).minute).not.toBe(localTime(at, zone).minute - 1); // a change is there
+    for (let t = at - 2 * 60 * MINUTE; t < at + 2 * 60 * MINUTE; t += MINUTE) {
+      const l = localTime(t, zone);
+      expect([new Date(t).toISOString(), clock.toLocal(t)]).toEqual([new Date(t).toISOString(), Date.parse(`${l.date}T00:00:00Z`) + l.minute * MINUTE]);
     }
   });
 });

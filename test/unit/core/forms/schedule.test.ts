@@ -1,7 +1,7 @@
 // Schedules: peak shares from the price calendar across time zones, a DST change and a Chinese holiday.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPeak, localTime, ruleAt } from "../../../../src/core/calendar.js";
+import { isPeak, localTime, ruleAt, zoneOffset } from "../../../../src/core/calendar.js";
 import { Exact } from "../../../../src/core/exact.js";
 import { estimate } from "../../../../src/core/estimate.js";
 import { parsePeriod } from "../../../../src/core/forms/period.js";
@@ -95,5 +95,19 @@ describe("schedule peak share", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it.each([
+    ["America/St_Johns", "2026-03-08T05:30:00Z"],
+    ["America/St_Johns", "2026-11-01T04:30:00Z"],
+    ["Australia/Lord_Howe", "2026-10-03T15:30:00Z"],
+    ["Europe/Berlin", "2026-10-25T01:00:00Z"],
+  ])("walks %s minute by minute across its change at %s like Intl, and its stretch ends at the change", (tz, change) => {
+    const clock = new ZoneClock(tz);
+    const c = Date.parse(change);
+    for (let t = c - 36 * 3_600_000; t < c + 36 * 3_600_000; t += 60000) expect([t, { ...clock.at(t) }]).toEqual([t, localTime(t, tz)]);
+    expect(new ZoneClock(tz).stretch(c - 3_600_000).until).toBe(c);
+    expect(new ZoneClock(tz).stretch(c - 3_600_000 + 1).until).toBe(c); // from inside a minute too
+    expect(new ZoneClock(tz).stretch(c).offset).toBe(zoneOffset(c, tz));
   });
 });
