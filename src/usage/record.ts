@@ -25,6 +25,17 @@ function isBlank(b: Buffer, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * JSON.parse's complaint about a line, kept only in the forms that quote nothing from the line
+ * ("Expected ',' or '}' after property value in JSON at position 6"); the forms that do
+ * (`Unexpected token 's', "sk-SECRET..." is not valid JSON`) become "not valid JSON". A log line
+ * can hold anything, keys included, and this detail is shown in every format.
+ */
+function parseComplaint(err: unknown): string {
+  const m = err instanceof Error ? err.message : "";
+  return /^(?!Unexpected token)[A-Za-z ,:'{}[\]-]+ JSON at position \d+$|^Unexpected end of JSON input$/.test(m) ? m : "not valid JSON";
+}
+
 /** Reads one line's fields: the skim first, JSON.parse when the skim gives up; a message when malformed. */
 function readFields(b: Buffer, start: number, end: number, f: RawFields): string | undefined {
   if (scanLine(b, start, end, f)) return undefined;
@@ -32,7 +43,7 @@ function readFields(b: Buffer, start: number, end: number, f: RawFields): string
   try {
     parsed = JSON.parse(b.toString("utf8", start, end));
   } catch (err) {
-    return (err as Error).message;
+    return parseComplaint(err);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "not a JSON object";
   fieldsFromObject(parsed, f);

@@ -139,6 +139,22 @@ describe("ratecard usage", () => {
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--tz: "Mars\/Olympus" is not a known time zone/)]);
   });
 
+  it("never shows text from a malformed line: not in the table, markdown or json skip notes, nor with --strict", () => {
+    const dir = tempDir({
+      "s.jsonl": [
+        '{"type":"message","model":"deepseek-v4-flash","timestamp":"2026-09-14T02:00:00Z","usage":{"input_tokens":5,"api_key": sk-SECRET0123456789abcdef}}',
+        "sk-SECRET0123",
+        '{"type":"message","model":"deepseek-v4-flash","timestamp":"2026-09-14T02:00:00Z","usage":{"input_tokens":5,"output_tokens":1}}',
+      ].join("\n"),
+    });
+    const outs = ["table", "markdown", "json", "html"].map((f) => spawnCli(["usage", "s.jsonl", "-f", f], { cwd: dir }));
+    const strict = spawnCli(["usage", "s.jsonl", "--strict"], { cwd: dir });
+    for (const r of [...outs, strict]) expect(r.stdout + r.stderr).not.toMatch(/SECRET|sk-/);
+    expect(outs[0]!.stdout).toContain("malformed-json: 2 (s.jsonl:1 not valid JSON; s.jsonl:2 not valid JSON)");
+    expect(json(outs[2]!.stdout).skipped).toEqual([{ reason: "malformed-json", count: 2, first: [{ at: "s.jsonl:1", detail: "not valid JSON" }, { at: "s.jsonl:2", detail: "not valid JSON" }] }]);
+    expect([strict.code, strict.stderr]).toEqual([2, expect.stringContaining("ratecard: error: s.jsonl:1:1: 2 records cannot be priced, the first: malformed-json, not valid JSON; in all:")]);
+  });
+
   it("prices the logs in another currency with --currency / --fx", () => {
     const usd = json(spawnCli(["usage", BOUNDARIES, "-f", "json"]).stdout);
     const fx = json(spawnCli(["usage", BOUNDARIES, "--currency", "EUR", "--fx", "0.5", "-f", "json"]).stdout);

@@ -50,11 +50,6 @@ function dimensions(values: string[] | undefined): Dimension[] {
   return out;
 }
 
-/** A skip's detail without the text JSON.parse quotes from the line (the file could be anything). */
-function unquoted(detail: string): string {
-  return detail.replace(/,? *"[^]*"(\.\.\.)? is not valid JSON/, " (not valid JSON)");
-}
-
 /** One line per skip reason on stderr; with --strict, an error at the first skipped record instead. */
 function reportSkips(report: UsageReport, first: ReturnType<UsageAggregator["firstSkip"]>, strict: boolean, io: Io): void {
   const count = report.skipped.reduce((a, s) => a + s.count, 0);
@@ -64,7 +59,7 @@ function reportSkips(report: UsageReport, first: ReturnType<UsageAggregator["fir
   if (strict) {
     const colon = first.at.lastIndexOf(":");
     throw new InputError(
-      `${count} ${records} cannot be priced, the first: ${first.reason}, ${unquoted(first.detail)}; in all: ${parts.join("; ")}`,
+      `${count} ${records} cannot be priced, the first: ${first.reason}, ${first.detail}; in all: ${parts.join("; ")}`,
       "fix or remove them, or drop --strict to report them as skipped",
       { file: first.at.slice(0, colon), line: Number(first.at.slice(colon + 1)) },
     );

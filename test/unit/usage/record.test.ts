@@ -90,6 +90,17 @@ describe("skips and forced dialects", () => {
     expect(read(`{"model":"m","timestamp":"2026-02-30T00:00:00Z","usage":{"input_tokens":1}}`)).toMatchObject({ kind: SKIP, reason: "bad-instant" });
   });
 
+  it("says why a line is not JSON without quoting any of it", () => {
+    // JSON.parse quotes the line in these ("Unexpected token 's', "sk-SECRET0123" is not valid JSON")
+    for (const line of ['sk-SECRET0123', '{"usage":{"input_tokens":5,"api_key": sk-SECRET0123456789abcdef}}', '{"a": tru}']) {
+      expect(read(line)).toMatchObject({ kind: SKIP, reason: "malformed-json", detail: "not valid JSON" });
+    }
+    // and not in these, which stay as useful as they are
+    expect(read(`{"model":"m","usage":{"prompt_tokens":1 "x":2}}`).detail).toBe("Expected ',' or '}' after property value in JSON at position 40");
+    expect(read(`{"model":"m","usage":{"prompt_tokens":1`).detail).toBe("Expected ',' or '}' after property value in JSON at position 39");
+    expect(read(`{"model":"m"}}`).detail).toBe("Unexpected non-whitespace character after JSON at position 13");
+  });
+
   it("leaves the instant unset when a record has none (the aggregator applies --as-of)", () => {
     expect(read(`{"model":"m","usage":{"prompt_tokens":1}}`)).toMatchObject({ kind: RECORD, record: { instant: undefined } });
   });
