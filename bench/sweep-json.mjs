@@ -22,7 +22,7 @@ function run(format, calls) {
     let stderr = "";
     child.stdout.on("data", (c) => {
       bytes += c.length;
-      tail = (tail + c.toString("latin1")).slice(-200);
+      tail = (tail + c.toString("latin1")).slice(-4096);
     });
     child.stderr.on("data", (c) => (stderr += c));
     child.on("error", reject);
@@ -34,11 +34,23 @@ function run(format, calls) {
   });
 }
 
+/** Throws unless the JSON ends as streamSweepJson ends it: the rows, then `gaps` and `warnings`, both empty here. */
+function checkEnd(tail) {
+  const close = "\n  ],\n"; // the end of the rows array
+  const at = tail.lastIndexOf(close + '  "gaps": ');
+  let end;
+  try {
+    end = at < 0 ? undefined : JSON.parse("{" + tail.slice(at + close.length));
+  } catch {}
+  const ok = end && Object.keys(end).join() === "gaps,warnings" && end.gaps.length === 0 && end.warnings.length === 0;
+  if (!ok) throw new Error(`unexpected JSON end: ${tail.slice(-200)}`);
+}
+
 const rows = [];
 for (const calls of [100 * MILLIONS, 1000 * MILLIONS]) {
   const csv = await run("csv", calls);
   const json = await run("json", calls);
-  if (!json.tail.endsWith('"gaps": []\n}\n')) throw new Error(`unexpected JSON end: ${json.tail}`);
+  checkEnd(json.tail);
   rows.push({ points: calls * 1000, csv, json });
 }
 const f = (r) => `${r.mb.toFixed(0).padStart(5)} MB peak, ${r.ms.toFixed(0).padStart(6)} ms, ${(r.bytes / 1e6).toFixed(0)} MB out`;
