@@ -48,7 +48,8 @@ export interface Note {
 
 /**
  * Data a chart draws; the terminal and html renderers each draw it their own way. Numbers are
- * display-only geometry (floats of exact amounts); every figure a person reads comes as text.
+ * display-only geometry (places from 0 to 1 by chartScale; usage's stacked columns: floats of amounts);
+ * every figure a person reads comes as text.
  */
 export type Chart =
   | { kind: "lines"; title: string; x: { name: string; values: number[]; labels: string[] }; series: { name: string; values: (number | null)[] }[]; yLabels: { top: string; bottom: string } }

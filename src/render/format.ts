@@ -84,7 +84,32 @@ export function moneyAddingUp(groups: readonly { parts: readonly Exact[]; total:
   return cents;
 }
 
-/** A display-only float of an exact amount, for chart geometry (every figure a person reads stays exact text). */
+/** A chart's scale: the least and greatest value drawn, and where a value lies between them (see chartScale). */
+export interface ChartScale {
+  lo: Exact;
+  hi: Exact;
+  at(e: Exact): number;
+}
+
+/**
+ * Chart geometry: where values lie between the least and the greatest of `values` (the range
+ * stretched to take in zero when `withZero`), as floats from 0 to 1. Each place is computed exactly
+ * first, so a total of 1e400 draws like one of 1e3 (a JS number ends near 1.8e308); every figure a
+ * person reads stays exact text. All values equal: every place is 0. No values: lo = hi = 0.
+ */
+export function chartScale(values: Iterable<Exact>, withZero = false): ChartScale {
+  let lo: Exact | undefined = withZero ? Exact.ZERO : undefined;
+  let hi = lo;
+  for (const v of values) {
+    if (lo === undefined || v.cmp(lo) < 0) lo = v;
+    if (hi === undefined || v.cmp(hi) > 0) hi = v;
+  }
+  const [from, to] = [lo ?? Exact.ZERO, hi ?? Exact.ZERO];
+  const span = to.sub(from);
+  return { lo: from, hi: to, at: span.isZero() ? () => 0 : (e) => Number(e.sub(from).div(span).toFixedPlaces(9)) };
+}
+
+/** A display-only float of an exact amount, for chart geometry (usage's stacked chart; prefer chartScale, which has no float range to overflow). */
 export function chartNumber(e: Exact): number {
   return Number(e.toFixedPlaces(9));
 }

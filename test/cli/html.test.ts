@@ -46,6 +46,27 @@ describe("-f html", () => {
     expect(r.stdout).toContain("&#60;b&#62;x&#60;/b&#62;\\x07");
     expect(r.stdout).not.toContain("<b>x");
   });
+
+  it("draws totals past a JS number's range (1e400 calls) as it draws small ones: no NaN or Infinity", () => {
+    const shapes = (html: string) => {
+      const svg = /<svg[\s\S]*<\/svg>/.exec(html)![0];
+      expect(svg).not.toMatch(/NaN|Infinity/);
+      return svg.match(/<(rect|line)[^>]*>/g);
+    };
+    const estimate = (calls: string) => spawnCli(["estimate", "--calls", calls, "--miss", "1", "--reply", "1", "-m", "deepseek-v4-flash", "-m", "deepseek-v4-pro", "--as-of", "2026-04-24", "-f", "html"]);
+    const [big, small] = [estimate("1e400"), estimate("1000")];
+    expect([big.code, small.code]).toEqual([0, 0]);
+    expect(shapes(big.stdout)).toEqual(shapes(small.stdout));
+    expect(shapes(big.stdout)!.join("\n")).toMatch(/width="380"/); // the dearer model's bar spans the chart
+
+    const check = (calls: string, fail: string, warn: string) => {
+      const dir = tempDir({ "plan.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash, deepseek-v4-pro]\ncalls: ${calls}\nmiss: 1\nreply: 1\nbudget: {fail: ${fail}, warn: ${warn}}\n` });
+      return spawnCli(["check", "plan.yaml", "-f", "html"], { cwd: dir });
+    };
+    const [bigCheck, smallCheck] = [check("1e400", "1e401", "1e399"), check("1000", "10000", "100")];
+    expect([bigCheck.code, smallCheck.code]).toEqual([0, 0]);
+    expect(shapes(bigCheck.stdout)).toEqual(shapes(smallCheck.stdout));
+  });
 });
 
 describe("-f html in headless Chromium", () => {

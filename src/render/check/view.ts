@@ -4,7 +4,7 @@ import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
 import type { Column, Document, Section } from "../document.js";
-import { chartNumber, formatCount, formatMoney, moneyAddingUp } from "../format.js";
+import { chartScale, formatCount, formatMoney, moneyAddingUp } from "../format.js";
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
@@ -142,10 +142,11 @@ export function checkDocument(report: CheckReport): Document {
       title: "cost against each budget (dashed: the limit)",
       bars: checkRows(report).map((r) => {
         const limit = r.row.budget.fail ?? r.row.budget.warn!;
+        const scale = chartScale([r.row.cost, limit], true); // each bar has its own scale
         return {
           label: `${several ? `${r.plan}: ` : ""}${r.model} · ${r.item}`,
-          cost: chartNumber(r.row.cost),
-          limit: chartNumber(limit),
+          cost: scale.at(r.row.cost),
+          limit: scale.at(limit),
           text: `${r.cost} of ${formatMoney(limit, r.check.estimate.currency)}`,
           status: r.status,
         };

@@ -5,7 +5,7 @@ import type { Exact } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, Line, ModelEstimate, StretchEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
-import { bucketLabel, chartNumber, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
+import { bucketLabel, chartScale, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
 export interface ViewRow {
@@ -186,10 +186,11 @@ export function estimateDocument(report: EstimateReport): Document {
       },
     });
   }
+  const scale = chartScale(report.estimates.map((e) => e.total), true);
   const chart: Chart = {
     kind: "bars",
     title: `total cost per model (${report.currency})`,
-    bars: report.estimates.map((e) => ({ label: modelTitle(e), value: chartNumber(e.total), text: formatMoney(e.total, report.currency) })),
+    bars: report.estimates.map((e) => ({ label: modelTitle(e), value: scale.at(e.total), text: formatMoney(e.total, report.currency) })),
   };
   return { command: "estimate", title: "ratecard estimate", headline: headline(report), gap: true, chart, sections, warnings: report.warnings };
 }

@@ -6,7 +6,7 @@ import type { Axis } from "../../core/sweep-axis.js";
 import type { Frac, Sweep } from "../../core/sweep.js";
 import type { SweepTable } from "../../report/types.js";
 import type { Chart, Column, Document } from "../document.js";
-import { formatCount, formatMoney, formatShare, formatTokens } from "../format.js";
+import { chartScale, formatCount, formatMoney, formatShare, formatTokens } from "../format.js";
 
 
 /** Reads every row of a sweep into exact values. */
@@ -78,25 +78,6 @@ export function fracFormatter(): (f: Frac) => string {
   };
 }
 
-/**
- * Chart geometry: where `e` lies between `lo` and `hi`, as a float from 0 to 1, computed exactly
- * first (so 1e1000 calls draw like 1e3; the labels carry the real values, as exact text).
- */
-function position(e: Exact, lo: Exact, hi: Exact): number {
-  const span = hi.sub(lo);
-  return span.isZero() ? 0 : Number(e.sub(lo).div(span).toFixedPlaces(9));
-}
-
-function extremes(values: Exact[]): { lo: Exact; hi: Exact } {
-  let lo = values[0]!;
-  let hi = values[0]!;
-  for (const v of values) {
-    if (v.cmp(lo) < 0) lo = v;
-    if (v.cmp(hi) > 0) hi = v;
-  }
-  return { lo, hi };
-}
-
 /** The chart of a one-parameter sweep: cost against the parameter, one line per model. */
 function sweepChart(t: SweepTable): Chart | undefined {
   const s = t.sweep;
@@ -104,19 +85,19 @@ function sweepChart(t: SweepTable): Chart | undefined {
   const axis = s.axes[0]!;
   const costs = t.rows.flatMap((r) => r.costs.filter((x): x is Exact => x !== null));
   if (costs.length === 0) return undefined;
-  const { lo: min, hi: max } = extremes(costs);
+  const y = chartScale(costs);
   const xs = t.rows.map((r) => (typeof r.point[0] === "number" ? Exact.int(r.point[0]) : (r.point[0] as Exact)));
-  const { lo: x0, hi: x1 } = extremes(xs);
+  const x = chartScale(xs);
   return {
     kind: "lines",
     title: `total cost against ${axisName(axis)} (${s.currency})`,
     x: {
       name: axisName(axis),
-      values: xs.map((x) => position(x, x0, x1)),
+      values: xs.map(x.at),
       labels: t.rows.map((r) => pointText(axis, r.point[0]!)),
     },
-    series: s.models.map((name, i) => ({ name, values: t.rows.map((r) => (r.costs[i] ? position(r.costs[i]!, min, max) : null)) })),
-    yLabels: { top: formatMoney(max, s.currency), bottom: formatMoney(min, s.currency) },
+    series: s.models.map((name, i) => ({ name, values: t.rows.map((r) => (r.costs[i] ? y.at(r.costs[i]!) : null)) })),
+    yLabels: { top: formatMoney(y.hi, s.currency), bottom: formatMoney(y.lo, s.currency) },
   };
 }
 

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Exact } from "../../../src/core/exact.js";
-import { formatMoney, formatRate, formatShare, formatTokens } from "../../../src/render/format.js";
+import { chartScale, formatMoney, formatRate, formatShare, formatTokens } from "../../../src/render/format.js";
 
 const d = (s: string) => Exact.parseDecimal(s)!;
 
@@ -59,5 +59,25 @@ describe("other display formats", () => {
   it("shows shares as fractions when they do not terminate", () => {
     expect(formatShare(Exact.of(35n, 168n))).toBe("5/24 = 20.83%");
     expect(formatShare(Exact.of(1n, 4n))).toBe("25%");
+  });
+});
+
+describe("chartScale", () => {
+  it("places values from 0 to 1 between the least and greatest, or from zero", () => {
+    const values = ["2", "4", "10"].map(d);
+    expect(values.map(chartScale(values).at)).toEqual([0, 0.25, 1]);
+    expect(values.map(chartScale(values, true).at)).toEqual([0.2, 0.4, 1]);
+    expect(chartScale([d("-5"), d("5")], true).at(d("0"))).toBe(0.5);
+    expect(chartScale([d("3"), d("3")]).at(d("3"))).toBe(0);
+    expect(chartScale([]).hi.eq(Exact.ZERO)).toBe(true);
+  });
+
+  it("places amounts past a JS number's range exactly: 1e400 draws like 1e3", () => {
+    const huge = ["1e400", "3e400", "4e400"].map(d);
+    const small = ["1e3", "3e3", "4e3"].map(d);
+    const places = huge.map(chartScale(huge, true).at);
+    expect(places).toEqual(small.map(chartScale(small, true).at));
+    expect(places).toEqual([0.25, 0.75, 1]);
+    expect(chartScale(huge).hi.eq(d("4e400"))).toBe(true);
   });
 });
