@@ -228,8 +228,10 @@ describe("estimate() with the fast path", () => {
   it("takes the fast path for the reference case and prices it as the general path does", () => {
     const opts = { asOf: parseInstant("2026-04-24"), models: [{ id: "deepseek-v4-flash" }, { id: "deepseek-v4-pro" }] };
     const fast = fastEstimate(book, flash, opts);
-    expect(fast).toBeDefined();
-    expect(spelled(estimate(book, flash, opts))).toBe(spelled(generalEstimate(book, flash, opts)));
+    const want = spelled(generalEstimate(book, flash, opts));
+    expect(fast, "the fast path steps aside").toBeDefined();
+    expect(spelled(fast!)).toBe(want);
+    expect(spelled(estimate(book, flash, opts))).toBe(want);
   });
 
   it("reprices when the same options object moves across a price change (the cache is keyed by value)", () => {
@@ -290,8 +292,11 @@ describe("estimate() with the fast path", () => {
     const opts = { asOf: parseInstant("2026-02-20"), models: [{ id: "claude-sonnet-4-6" }] };
     for (const tokens of [1000n, 181_818n]) {
       const plan = { workloads: [chat(10n, tokens)] };
-      expect(fastEstimate(book, plan, opts)).toBeDefined();
-      expect(spelled(estimate(book, plan, opts))).toBe(spelled(generalEstimate(book, plan, opts)));
+      const fast = fastEstimate(book, plan, opts);
+      const want = spelled(generalEstimate(book, plan, opts));
+      expect(fast, `the fast path steps aside at ${tokens} tokens`).toBeDefined();
+      expect(spelled(fast!)).toBe(want);
+      expect(spelled(estimate(book, plan, opts))).toBe(want);
     }
     const above = { workloads: [chat(10n, 181_820n)] }; // 181,820 + 18,182 input tokens: above 200,000
     expect(estimate(book, above, opts).estimates[0]!.items[0]!.lines[0]!.tier).toBe("above 200000");
