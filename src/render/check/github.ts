@@ -8,7 +8,8 @@ import { checkRows, checkSummary } from "./view.js";
 /** Renders a check report as workflow-command lines, attached to the budget's line when known. */
 export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
-  for (const v of checkRows(report)) {
+  const rows = checkRows(report);
+  for (const v of rows) {
     if (v.status === "PASS") continue;
     const r = v.row;
     const cur = v.check.estimate.currency;
@@ -28,6 +29,6 @@ export function renderCheckGithub(report: CheckReport): string {
       }),
     );
   }
-  out.push(annotationLine({ level: report.status === "PASS" ? "notice" : report.status === "WARN" ? "warning" : "error", title: `ratecard check ${report.status}`, message: checkSummary(report) }));
+  out.push(annotationLine({ level: report.status === "PASS" ? "notice" : report.status === "WARN" ? "warning" : "error", title: `ratecard check ${report.status}`, message: checkSummary(report, rows) }));
   return out.join("");
 }

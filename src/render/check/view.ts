@@ -65,9 +65,8 @@ function overText(v: CheckViewRow): string {
   return `${v.cost} > warn ${formatMoney(r.budget.warn!, cur)}`;
 }
 
-/** One sentence: how many budgets failed or warned and the first of them, or the least headroom. */
-export function checkSummary(report: CheckReport): string {
-  const rows = checkRows(report);
+/** One sentence: how many budgets failed or warned and the first of them, or the least headroom (`rows`: the report's checkRows, when already made). */
+export function checkSummary(report: CheckReport, rows: readonly CheckViewRow[] = checkRows(report)): string {
   const several = report.plans.length > 1;
   const { PASS, WARN, FAIL } = report.counts;
   const total = PASS + WARN + FAIL;
@@ -118,7 +117,10 @@ export function checkDocument(report: CheckReport): Document {
     { head: "headroom", kind: "money" },
     { head: "status", kind: "status" },
   ];
-  const rows = checkRows(report).map((r) => ({
+  const verdicts = checkRows(report);
+  const summary = checkSummary(report, verdicts);
+  const context = checkContext(report);
+  const rows = verdicts.map((r) => ({
     cells: [...(several ? [r.plan] : []), r.item, r.model, r.cost, r.budget, r.headroom, { text: r.status, status: r.status }],
   }));
   const details: Section[] = report.plans.map((p) => {
@@ -131,16 +133,16 @@ export function checkDocument(report: CheckReport): Document {
   return {
     command: "check",
     title: "ratecard check",
-    headline: `ratecard check · ${checkContext(report)}`,
-    lead: [`**${checkSummary(report)}** · ${checkContext(report)}`],
+    headline: `ratecard check · ${context}`,
+    lead: [`**${summary}** · ${context}`],
     gap: true,
     status: report.status,
-    verdict: checkSummary(report),
+    verdict: summary,
     marker: true,
     chart: {
       kind: "headroom",
       title: "cost against each budget (dashed: the limit)",
-      bars: checkRows(report).map((r) => {
+      bars: verdicts.map((r) => {
         const limit = r.row.budget.fail ?? r.row.budget.warn!;
         const scale = chartScale([r.row.cost, limit], true); // each bar has its own scale
         return {
