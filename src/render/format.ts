@@ -42,10 +42,7 @@ export function formatMoney(amount: Exact, currency: string): string {
 export function formatMoneyBeside(amount: Exact, beside: Exact, currency: string): string {
   let places = 2;
   while (places < 12 && !amount.eq(beside) && amount.roundHalfEven(places).eq(beside.roundHalfEven(places))) places++;
-  if (places === 2) return formatMoney(amount, currency);
-  const text = amount.toFixedPlaces(places);
-  const sign = text.startsWith("-") ? "-" : "";
-  return sign + prefix(currency) + withSeparators(text.replace(/^-/, ""));
+  return places === 2 ? formatMoney(amount, currency) : moneyAt(amount, places, currency);
 }
 
 /** The value a money text shows ("$1,682.00" -> 1682). */
@@ -145,6 +142,15 @@ export function formatShare(share: Exact): string {
   const pctText = `${pct.terminates() && pct.toDecimal().length <= 6 ? pct.toDecimal() : pct.toFixedPlaces(2)}%`;
   return share.terminates() ? pctText : `${share.n}/${share.d} = ${pctText}`;
 }
+
+/** A model as a report names it: "deepseek-chat (billed as deepseek-v4-flash)" when billed as another, else its id. */
+export function billedLabel(model: string, billedAs: string | null | undefined): string {
+  return billedAs ? `${model} (billed as ${billedAs})` : model;
+}
+
+/** The mark of a model at a `reported` price (only third parties give it), and the footnote that explains it. */
+export const REPORTED_MARK = "\u2020";
+export const REPORTED_NOTE = `${REPORTED_MARK} reported price: only third parties give this figure or its date`;
 
 const BUCKET_LABELS: Record<Bucket, string> = {
   input_cache_hit: "input, cache hit",

@@ -4,7 +4,7 @@ import type { CheckReport, CheckRow, PlanCheck } from "../../core/check.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Budget } from "../../core/types.js";
 import type { Column, Document, Section } from "../document.js";
-import { chartScale, formatCount, formatMoney, moneyAddingUp } from "../format.js";
+import { billedLabel, chartScale, formatCount, formatMoney, moneyAddingUp } from "../format.js";
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
@@ -40,7 +40,7 @@ export function checkRows(report: CheckReport): CheckViewRow[] {
       return {
         plan: planLabel(p),
         item: r.item ?? "(total)",
-        model: r.billedAs ? `${r.model} (billed as ${r.billedAs})` : r.model,
+        model: billedLabel(r.model, r.billedAs),
         cost: formatMoney(r.cost, cur),
         budget: budgetText(r.budget, cur),
         headroom: formatMoney(r.headroom, cur),

@@ -5,7 +5,7 @@ import type { Exact } from "../../core/exact.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { EstimateReport, ItemEstimate, Line, ModelEstimate, StretchEstimate } from "../../core/types.js";
 import type { Chart, Column, Document, Section } from "../document.js";
-import { bucketLabel, chartScale, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, windowLabel } from "../format.js";
+import { billedLabel, bucketLabel, chartScale, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, REPORTED_MARK, REPORTED_NOTE, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
 export interface ViewRow {
@@ -28,12 +28,8 @@ export interface ModelView {
   sumLine?: string;
 }
 
-/** The footnote mark of a model priced at a `reported` price, and its footnote. */
-export const REPORTED_MARK = "\u2020";
-const REPORTED_NOTE = `${REPORTED_MARK} reported price: only third parties give this figure or its date; check it before you budget on it`;
-
 function modelTitle(e: ModelEstimate): string {
-  const title = e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
+  const title = billedLabel(e.model, e.billedAs);
   return e.confidence === "reported" ? `${title} ${REPORTED_MARK}` : title;
 }
 
@@ -88,7 +84,7 @@ function lineLabel(l: Line): string {
 /** Builds the display block of one model. */
 export function modelView(e: ModelEstimate, currency: string): ModelView {
   const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
-  if (e.confidence === "reported") facts.push(REPORTED_NOTE);
+  if (e.confidence === "reported") facts.push(`${REPORTED_NOTE}; check it before you budget on it`);
   if (e.peakShare && !e.items.every((i) => i.schedule || i.peakShare)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
   for (const item of e.items) facts.push(...itemFacts(item, currency, e.items.length > 1));
   if (e.perDay && e.items.length > 1) facts.push(`total ${formatMoney(e.perDay, currency)} per day on average`);

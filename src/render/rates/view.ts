@@ -3,14 +3,10 @@
 import type { Exact } from "../../core/exact.js";
 import { formatInstantShort, parseInstant } from "../../core/instant.js";
 import type { Column, Document, Note } from "../document.js";
-import { formatRate, formatTokens } from "../format.js";
+import { formatRate, formatTokens, REPORTED_MARK, REPORTED_NOTE } from "../format.js";
 import type { RatesReport } from "../../report/types.js";
 import { feeHistory, feesAt, writesText, type FeeRow } from "./parts.js";
 import { flatRows, priceText, type FlatRow } from "./rows.js";
-
-/** The mark of a reported price in the current listing, and its footnote. */
-const MARK = "\u2020";
-const FOOTNOTE = `${MARK} reported price: only third parties give this figure or its date`;
 
 /** "$0.75 per 1,000 requests from 2026-10-17" (or "removed from ..."). */
 function feeText(r: FeeRow, currency: string, history: boolean): string {
@@ -70,7 +66,7 @@ export function ratesDocument(report: RatesReport): Document {
     const window = r.part ? [r.window, r.part].filter(Boolean).join(", ") : (r.window ?? "");
     const limit = (x: Exact | undefined) => (x && !r.part && !sameVersion ? formatTokens(x) : "");
     return [
-      mark ? `${r.model} ${MARK}` : r.model, status, when(r.from), ...(history ? [when(r.until)] : []), window,
+      mark ? `${r.model} ${REPORTED_MARK}` : r.model, status, when(r.from), ...(history ? [when(r.until)] : []), window,
       rate("input_cache_hit"), rate("input_cache_miss"), ...(writes ? [writesText(r.prices, r.version?.defaultRetention, show)] : []), rate("output"),
       ...(limits ? [limit(r.version?.contextWindow), limit(r.version?.maxOutput)] : []),
       ...(history ? [sameVersion ? "" : [r.confidence === "reported" && !/reported/.test(r.note) ? "(reported)" : "", r.note].filter(Boolean).join(" ")] : []),
@@ -81,7 +77,7 @@ export function ratesDocument(report: RatesReport): Document {
   return {
     command: "rates",
     title,
-    sections: [{ table: { columns, rows: rows.map((cells) => ({ cells })) }, ...(marked ? { after: [FOOTNOTE] } : {}), ...(notes.length ? { notes } : {}) }],
+    sections: [{ table: { columns, rows: rows.map((cells) => ({ cells })) }, ...(marked ? { after: [REPORTED_NOTE] } : {}), ...(notes.length ? { notes } : {}) }],
     warnings: [],
   };
 }

@@ -3,7 +3,7 @@
 import type { SolveReport, SolveResult } from "../../core/solve.js";
 import { formatInstantShort } from "../../core/instant.js";
 import type { Document } from "../document.js";
-import { formatMoney, formatMoneyBeside, formatShare, formatTokens } from "../format.js";
+import { billedLabel, formatMoney, formatMoneyBeside, formatShare, formatTokens } from "../format.js";
 
 /** One model's answer for people. */
 interface SolveRow {
@@ -23,7 +23,7 @@ function valueText(r: SolveReport, v: SolveResult["value"] & object): string {
 function solveRows(r: SolveReport): SolveRow[] {
   const money = (x: SolveResult["cost"]) => formatMoneyBeside(x, r.budget, r.currency);
   return r.results.map((x) => {
-    const model = x.billedAs ? `${x.model} (billed as ${x.billedAs})` : x.model;
+    const model = billedLabel(x.model, x.billedAs);
     if (x.status === "none-fits") {
       const at = r.goal === "lowest" ? "even a 100% hit rate" : `even the smallest ${r.param}`;
       return { model, status: x.status, answer: "none fits", cost: money(x.cost), next: "", note: `${at} costs ${money(x.cost)}` };

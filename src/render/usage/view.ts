@@ -5,7 +5,7 @@ import { formatInstantShort } from "../../core/instant.js";
 import { compareNames } from "../../core/order.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
 import type { Chart, Column, ColumnKind, Document, Note, Section } from "../document.js";
-import { bucketLabel, chartNumber, formatCount, formatMoney, formatRate, formatShare, formatTokens, moneyAddingUp } from "../format.js";
+import { billedLabel, bucketLabel, chartNumber, formatCount, formatMoney, formatRate, formatShare, formatTokens, moneyAddingUp } from "../format.js";
 
 /** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
 interface Grid {
@@ -111,7 +111,7 @@ function compareLines(r: UsageReport): string[] {
   const period = c.period ? ` for ${formatInstantShort(c.period.start)} to ${formatInstantShort(c.period.end)}` : "";
   const out = [`plan "${c.plan}" priced at ${formatInstantShort(c.asOf)}${period}, actual spend ${formatMoney(c.actual, r.currency)}:`];
   for (const e of c.estimates) {
-    const model = e.billedAs ? `${e.model} (billed as ${e.billedAs})` : e.model;
+    const model = billedLabel(e.model, e.billedAs);
     const share = e.total.isZero() ? "n/a" : formatShare(e.actual.div(e.total).roundHalfEven(4));
     out.push(`  ${model}: estimate ${formatMoney(e.total, r.currency)}, actual ${formatMoney(e.actual, r.currency)} = ${share} of it`);
   }
