@@ -8,7 +8,7 @@ import { billedLabel, chartScale, formatCount, formatMoney, moneyAddingUp } from
 import { plural } from "../gate-format.js";
 
 /** One verdict row, formatted. */
-export interface CheckViewRow {
+interface CheckViewRow {
   plan: string;
   item: string;
   model: string;
@@ -21,12 +21,12 @@ export interface CheckViewRow {
 }
 
 /** The label of a plan: its name, else its file. */
-export function planLabel(p: PlanCheck): string {
+function planLabel(p: PlanCheck): string {
   return p.estimate.planName ?? p.file ?? "plan";
 }
 
 /** "$200.00", "$200.00 (warn $150.00)" or "warn $150.00". */
-export function budgetText(b: Budget, currency: string): string {
+function budgetText(b: Budget, currency: string): string {
   const warn = b.warn ? `warn ${formatMoney(b.warn, currency)}` : "";
   if (!b.fail) return warn;
   return formatMoney(b.fail, currency) + (warn ? ` (${warn})` : "");
@@ -84,14 +84,14 @@ export function checkSummary(report: CheckReport, rows: readonly CheckViewRow[] 
 }
 
 /** "support bot · as of 2026-04-24 · USD" for one plan; "N plans" for several. */
-export function checkContext(report: CheckReport): string {
+function checkContext(report: CheckReport): string {
   if (report.plans.length > 1) return `${report.plans.length} plans`;
   const p = report.plans[0]!;
   return `${planLabel(p)} · as of ${formatInstantShort(p.estimate.asOf)} · ${p.estimate.currency}`;
 }
 
 /** The cost of every workload item on every model of a plan, with totals ("—" where an item is not priced). */
-export function breakdown(p: PlanCheck): { head: string[]; rows: string[][] } {
+function breakdown(p: PlanCheck): { head: string[]; rows: string[][] } {
   const cur = p.estimate.currency;
   const models = p.estimate.estimates;
   const items = [...new Set(models.flatMap((e) => e.items.map((i) => i.workload)))];

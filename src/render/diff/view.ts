@@ -7,7 +7,7 @@ import { formatMoney } from "../format.js";
 import { formatPctChange, formatSignedMoney, formatThreshold } from "../gate-format.js";
 
 /** The formatted amounts of one change. */
-export interface ChangeCells {
+interface ChangeCells {
   base: string;
   head: string;
   change: string;
@@ -23,7 +23,7 @@ export function changeCells(c: Change, currency: string): ChangeCells {
 }
 
 /** "deepseek-v4-flash (billed as deepseek-flash)", naming both sides' when they differ. */
-export function modelLabel(m: ModelDiff): string {
+function modelLabel(m: ModelDiff): string {
   const { base, head } = m.billedAs;
   if (base === head) return base ? `${m.model} (billed as ${base})` : m.model;
   return `${m.model} (billed as ${base ?? m.model} → ${head ?? m.model})`;
@@ -35,7 +35,7 @@ export function kindNote(c: Change): string {
 }
 
 /** Whether the per-item rows say more than the per-model ones: several items, or items new or removed. */
-export function showItems(report: DiffReport): boolean {
+function showItems(report: DiffReport): boolean {
   return report.models.some((m) => m.items.length > 1 || m.items.some((i) => i.kind === "new" || i.kind === "removed"));
 }
 
@@ -50,7 +50,7 @@ function gateText(flag: string, t: Threshold, currency: string): string {
 }
 
 /** "fail above 50%, warn above 10%", or "no gates". */
-export function gatesText(report: DiffReport): string {
+function gatesText(report: DiffReport): string {
   const g = report.gates;
   const parts = [g.fail && `fail above ${formatThreshold(g.fail, report.currency)}`, g.warn && `warn above ${formatThreshold(g.warn, report.currency)}`].filter(Boolean);
   return parts.length ? `gates: ${parts.join(", ")} of each model's total` : "no gates";
@@ -81,7 +81,7 @@ export function diffSummary(report: DiffReport): string {
 }
 
 /** "base `main:plan.yaml` (as of 2026-04-24) → head `plan.yaml` (as of 2026-04-24) · USD" */
-export function sidesText(report: DiffReport, code: (s: string) => string = (s) => s): string {
+function sidesText(report: DiffReport, code: (s: string) => string = (s) => s): string {
   const side = (s: DiffReport["base"]) => `${code(s.label)} (as of ${formatInstantShort(s.asOf)})`;
   return `base ${side(report.base)} → head ${side(report.head)} · ${report.currency}`;
 }

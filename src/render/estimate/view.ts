@@ -8,7 +8,7 @@ import type { Chart, Column, Document, Section } from "../document.js";
 import { billedLabel, bucketLabel, chartScale, moneyAddingUp, formatMoney, formatMultiple, formatRate, formatShare, formatTokens, REPORTED_MARK, REPORTED_NOTE, windowLabel } from "../format.js";
 
 /** One display row; `kind` says whether it is a priced line, a subtotal or the total. */
-export interface ViewRow {
+interface ViewRow {
   kind: "line" | "stretch" | "subtotal" | "total";
   workload: string;
   bucket: string;
@@ -19,7 +19,7 @@ export interface ViewRow {
 }
 
 /** A model's block: a title, facts about its price version, and rows. */
-export interface ModelView {
+interface ModelView {
   title: string;
   facts: string[];
   hasWindows: boolean;
@@ -82,7 +82,7 @@ function lineLabel(l: Line): string {
 }
 
 /** Builds the display block of one model. */
-export function modelView(e: ModelEstimate, currency: string): ModelView {
+function modelView(e: ModelEstimate, currency: string): ModelView {
   const facts = [`prices from ${formatInstantShort(e.priceFrom)}${e.source ? ` (${e.source})` : ""}`, ...conversionFact(e, currency)];
   if (e.confidence === "reported") facts.push(`${REPORTED_NOTE}; check it before you budget on it`);
   if (e.peakShare && !e.items.every((i) => i.schedule || i.peakShare)) facts.push(`${formatShare(e.peakShare)} of calls at peak prices`);
@@ -128,7 +128,7 @@ export function modelView(e: ModelEstimate, currency: string): ModelView {
 }
 
 /** "as of 2026-04-24 · USD per 1M tokens" */
-export function headline(report: EstimateReport): string {
+function headline(report: EstimateReport): string {
   const name = report.planName ? `${report.planName} · ` : "";
   return `${name}as of ${formatInstantShort(report.asOf)} · prices in ${report.currency} per 1M tokens`;
 }
@@ -137,7 +137,7 @@ export function headline(report: EstimateReport): string {
  * The comparison of totals, cheapest first (= 1.00x), noting models that cover fewer workloads;
  * empty with fewer than two models.
  */
-export function comparison(report: EstimateReport): { model: string; total: string; multiple: string }[] {
+function comparison(report: EstimateReport): { model: string; total: string; multiple: string }[] {
   if (report.estimates.length < 2) return [];
   const m = multiples(report);
   const most = Math.max(...report.estimates.map((e) => e.items.length));

@@ -23,9 +23,9 @@ interface DialectSpec {
 }
 
 /** Table and view names of the script. */
-export const INTERVALS_TABLE = "ratecard_intervals";
-export const NAMES_TABLE = "ratecard_model_names";
-export const PRICED_VIEW = "ratecard_priced_usage";
+const INTERVALS_TABLE = "ratecard_intervals";
+const NAMES_TABLE = "ratecard_model_names";
+const PRICED_VIEW = "ratecard_priced_usage";
 
 /** "2026-03-08T06:59:59.500Z" -> "2026-03-08 06:59:59.5" style text without the zone. */
 function wallClock(iso: string): string {
@@ -110,7 +110,7 @@ function valueSql(text: string | null, c: IntervalColumn, d: DialectSpec): strin
  * count x price per unit. A bucket whose price may be missing (a retention or fee the version
  * lacks) counts only when used, so using it leaves the cost NULL.
  */
-export function pricingQuery(columns: readonly IntervalColumn[], d: DialectSpec = STANDARD): string {
+function pricingQuery(columns: readonly IntervalColumn[], d: DialectSpec = STANDARD): string {
   const q = (id: string) => `${d.quote}${id}${d.quote}`;
   const priced = columns.filter((c) => c.pricing);
   const tiers = [...new Set(columns.flatMap((c) => (c.tier ? [c.tier.k] : [])))].sort((a, b) => b - a);
