@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Exact, sum } from "../../src/core/exact.js";
 import { join } from "node:path";
 import { ROOT, runCli, spawnCli, tempDir } from "../helpers/cli.js";
+import { x } from "../helpers/plans.js";
 
-const x = (s: string): Exact => Exact.parseDecimal(s)!;
 const per1M = (prices: string[], tokens: number[]): Exact => sum(prices.map((p, i) => x(p).mul(Exact.int(tokens[i]!)))).div(Exact.int(1000000));
 
 const dir = tempDir({

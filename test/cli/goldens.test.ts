@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { spawnCli, tempDir } from "../helpers/cli.js";
 
 const COMMANDS = ["estimate", "rates", "check", "diff", "sweep", "solve", "tokens", "usage", "import", "completion"];
-const EXT: Record<string, string> = { table: "txt", json: "json", csv: "csv", markdown: "md", html: "html" };
+const EXT: Record<string, string> = { table: "txt", json: "json", csv: "csv", markdown: "md" };
 
 describe("--help (golden)", () => {
   it("ratecard --help", async () => {

@@ -1,14 +1,14 @@
 // Test helpers for the built-in provider cards: one line of text per resolved version, to compare with figures typed from the sheets.
 import { expect, it } from "vitest";
-import { loadRateCards } from "../../src/cards/load.js";
 import { InputError } from "../../src/core/errors.js";
 import type { Exact } from "../../src/core/exact.js";
 import { formatInstant, parseInstant } from "../../src/core/instant.js";
 import { resolvePrice } from "../../src/core/resolve.js";
 import type { PriceSet } from "../../src/core/types.js";
+import { BOOK } from "./plans.js";
 
-/** The built-in cards, loaded once. */
-export const BOOK = loadRateCards();
+/** The built-in cards (loaded once, in ./plans.ts). */
+export { BOOK };
 
 const d = (x: Exact) => x.toDecimal();
 

@@ -5,13 +5,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { InputError } from "../../../src/core/errors.js";
-import { Exact } from "../../../src/core/exact.js";
 import { intervalShape, priceIntervals, type PriceInterval } from "../../../src/core/intervals.js";
 import { parseInstant } from "../../../src/core/instant.js";
 import { feePrice, RateSheet, versionRetention } from "../../../src/core/pricing.js";
 import { resolvePrice } from "../../../src/core/resolve.js";
-import type { Workload } from "../../../src/core/types.js";
 import { intervalColumns } from "../../../src/render/intervals/columns.js";
+import { workload } from "../../helpers/plans.js";
 
 const v2 = readFileSync(join(__dirname, "../../fixtures/cards/v2-card.yaml"), "utf8");
 const book = loadRateCards([{ file: "v2-card.yaml", text: v2 }]);
@@ -21,7 +20,7 @@ const MODELS = ["test-large", "test-small"];
 const shape = intervalShape(book, FROM, TO, MODELS);
 const columns = intervalColumns(shape);
 const rows = [...priceIntervals(book, FROM, TO, MODELS)];
-const W: Workload = { name: "w", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
+const W = workload();
 
 function rowAt(model: string, t: number): PriceInterval | undefined {
   return rows.find((r) => r.model === model && r.start <= t && t < r.end);
