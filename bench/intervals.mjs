@@ -3,35 +3,20 @@
 // Linear means the time per row stays flat as the range grows; streaming means the peak RSS
 // stays flat. Each run is a child process (bench/rss.cjs preloaded) whose stdout is counted
 // here, in this same run. Run after `npm run build`:  node bench/intervals.mjs [runs]
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { median, timed } from "./lib.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.argv[2] ?? 3);
 
 /** One export: wall ms, CPU ms, output lines and peak RSS (MB). */
-function measure(to, format, node = []) {
-  return new Promise((resolve, reject) => {
-    const args = [...node, "--require", join(ROOT, "bench/rss.cjs"), "bin/ratecard.js", "rates", "--intervals", "--from", "2026-01-01", "--to", to, "-f", format];
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
-    let lines = 0;
-    let err = "";
-    child.stdout.on("data", (chunk) => {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-    });
-    child.stderr.on("data", (c) => (err += c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`exit ${code}: ${err}`));
-      const m = /maxrss_kb=(\d+) cpu_us=(\d+)/.exec(err);
-      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, cpu: Number(m[2]) / 1000, lines, rssMb: Number(m[1]) / 1024 });
-    });
-  });
+async function measure(to, format, node = []) {
+  let lines = 0;
+  const onStdout = (chunk) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+  };
+  const r = await timed(["bin/ratecard.js", "rates", "--intervals", "--from", "2026-01-01", "--to", to, "-f", format], { node, onStdout });
+  return { ms: r.ms, cpu: r.cpuMs, lines, rssMb: r.rssMb };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cases = [
   ["1 year", "2026-12-31"],
   ["10 years", "2035-12-31"],

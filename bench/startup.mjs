@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { median } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const runs = Number(process.argv[2] ?? process.env.RUNS ?? 30);
@@ -53,10 +54,6 @@ for (let i = 0; i < runs; i++) {
   cases.forEach((c, j) => times[j].push(once(c))); // interleaved, so drift hits all alike
   cases.forEach((c, j) => cpus[j].push(cpu(c)));
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const base = median(times[0]);
 const baseCpu = median(cpus[0]);
 console.log(`start-up, median of ${runs} runs (node ${process.version}); wall time, then CPU time (user + system); load average ${(await import("node:os")).loadavg()[0].toFixed(1)}`);

@@ -3,35 +3,21 @@
 // Both run as child processes in this same run with bench/rss.cjs preloaded (it reports peak RSS);
 // their stdout is counted, not kept. Two grid sizes show whether memory grows with the rows.
 // Run after `npm run build`:   node bench/sweep-json.mjs [points in millions, default 1]
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { timed } from "./lib.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MILLIONS = Number(process.argv[2] ?? 1);
 const BASE = ["sweep", "--cached-prefix", "2000", "--miss", "200", "--reply", "300", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "-m", "deepseek-v4-pro"];
 
-/** Runs the CLI under bench/rss.cjs; resolves with wall ms, peak RSS (MB) and bytes written. */
-function run(format, calls) {
-  return new Promise((resolve, reject) => {
-    const args = ["-r", join(ROOT, "bench/rss.cjs"), "bin/ratecard.js", ...BASE, "--vary", `calls=1000..${calls * 1000}+1000`, "--vary", "reply=1..1000+1", "-f", format];
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
-    let bytes = 0;
-    let tail = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => {
-      bytes += c.length;
-      tail = (tail + c.toString("latin1")).slice(-4096);
-    });
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${format} exited ${code}: ${stderr}`));
-      const kb = Number(/maxrss_kb=(\d+)/.exec(stderr)[1]);
-      resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, mb: kb / 1024, bytes, tail });
-    });
-  });
+/** Runs the CLI under bench/rss.cjs; resolves with wall ms, peak RSS (MB), bytes written and the output's last 4 KiB. */
+async function run(format, calls) {
+  let bytes = 0;
+  let tail = "";
+  const onStdout = (c) => {
+    bytes += c.length;
+    tail = (tail + c.toString("latin1")).slice(-4096);
+  };
+  const r = await timed(["bin/ratecard.js", ...BASE, "--vary", `calls=1000..${calls * 1000}+1000`, "--vary", "reply=1..1000+1", "-f", format], { onStdout });
+  return { ms: r.ms, mb: r.rssMb, bytes, tail };
 }
 
 /** Throws unless the JSON ends as streamSweepJson ends it: the rows, then `gaps` and `warnings`, both empty here. */

@@ -3,11 +3,8 @@
 // Both shapes run as child processes in this same run, alternating, and the medians are compared:
 // the cost of a row must not depend on the grid's shape. Run after `npm run build`:
 //   node bench/sweep-shape.mjs [runs]
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { median, timed } from "./lib.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 5);
 const BASE = ["bin/ratecard.js", "sweep", "--cached-prefix", "2000", "--miss", "200", "--reply", "300", "--as-of", "2026-04-24", "-m", "deepseek-v4-flash", "-m", "deepseek-v4-pro", "-f", "csv"];
 const SHAPES = {
@@ -16,20 +13,15 @@ const SHAPES = {
 };
 
 /** Runs the CLI once; resolves with the wall time (ms) and the number of lines written. */
-function time(args) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...BASE, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", TZ: "UTC" }, stdio: ["ignore", "pipe", "inherit"] });
-    let lines = 0;
-    child.stdout.on("data", (chunk) => {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, lines }) : reject(new Error(`exit ${code}`))));
-  });
+async function time(args) {
+  let lines = 0;
+  const onStdout = (chunk) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+  };
+  const r = await timed([...BASE, ...args], { onStdout });
+  return { ms: r.ms, lines };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const times = Object.fromEntries(Object.keys(SHAPES).map((k) => [k, []]));
 const lines = {};
 for (let r = 0; r < RUNS; r++) {

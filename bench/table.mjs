@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const items = Number(process.argv[2] ?? 9000);
@@ -24,16 +25,16 @@ function once(format) {
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, bytes: r.stdout.length };
 }
 
-function median(format) {
+/** The median wall time of `runs` runs, and the output's size. */
+function typical(format) {
   const xs = Array.from({ length: runs }, () => once(format));
-  xs.sort((a, b) => a.ms - b.ms);
-  return xs[Math.floor(xs.length / 2)];
+  return { ms: median(xs.map((x) => x.ms)), bytes: xs[0].bytes };
 }
 
 console.log(`estimate of a plan with ${items.toLocaleString("en-US")} items, median of ${runs} runs`);
-const json = median("json");
+const json = typical("json");
 console.log(`  json (baseline)  ${json.ms.toFixed(0).padStart(7)} ms  ${(json.bytes / 1e6).toFixed(1)} MB`);
 for (const f of ["table", "markdown", "html"]) {
-  const m = median(f);
+  const m = typical(f);
   console.log(`  ${f.padEnd(16)} ${m.ms.toFixed(0).padStart(7)} ms  ${(m.bytes / 1e6).toFixed(1)} MB  ${(m.ms / json.ms).toFixed(2)}x json`);
 }

@@ -4,13 +4,10 @@
 // size, then runs both as child processes with bench/rss.cjs preloaded: prints each count, wall
 // time and peak RSS, and the speed-up (target >= 2x) and peak memory (target < 300 MB).
 // Run after `npm run build`:   node bench/tokens.mjs [MB, default 50] [--no-baseline]
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+import { join } from "node:path";
+import { ROOT, timed } from "./lib.mjs";
 
 /** The baseline child: reads the whole file and counts it with one encode, as `tokens` did. */
 const ONE_SHOT = `
@@ -51,21 +48,10 @@ function text(bytes) {
   return parts.join("\n") + "\n";
 }
 
-/** Runs a child under bench/rss.cjs; resolves with its JSON output, wall ms and peak RSS (MB). */
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ["--max-old-space-size=8192", "-r", join(ROOT, "bench/rss.cjs"), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c) => (out += c));
-    child.stderr.on("data", (c) => (err += c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`exit ${code}: ${err}`));
-      resolve({ total: JSON.parse(out).total, ms: Number(process.hrtime.bigint() - start) / 1e6, mb: Number(/maxrss_kb=(\d+)/.exec(err)[1]) / 1024 });
-    });
-  });
+/** Runs a child under bench/rss.cjs; resolves with its JSON output's total, wall ms and peak RSS (MB). */
+async function run(args) {
+  const r = await timed(args, { node: ["--max-old-space-size=8192"] });
+  return { total: JSON.parse(r.stdout).total, ms: r.ms, mb: r.rssMb };
 }
 
 const mb = Number(process.argv.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 50);

@@ -7,14 +7,11 @@
 // which a busy machine disturbs less; >= 1.0x means ratecard is at least as fast) and each
 // program's peak RSS. Targets: ratio >= 1.0x, ratecard peak RSS < 100 MB. Start-up (loading the
 // bundle and the built-in card) is inside ratecard's time.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { ROOT, timed } from "./lib.mjs";
 import { DIALECTS, generate } from "./usage-gen.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(`--${name}`);
@@ -25,22 +22,12 @@ const runs = Number(opt("runs", "2"));
 const dialects = opt("dialects", Object.keys(DIALECTS).join(",")).split(",");
 const keep = args.includes("--keep");
 
-/** Runs node with the probe preloaded; returns wall seconds, CPU seconds, peak RSS in MB and stdout. */
-function timed(argv) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--require", join(root, "bench/rss.cjs"), ...argv], { encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, TZ: "UTC", NO_COLOR: "1" } });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  const cpu = Number(/cpu_us=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1e6;
-  return { seconds, cpu, rssMb: kb / 1024, stdout: r.stdout };
-}
-
-/** The best wall time and best CPU time over --runs runs, and the highest peak RSS. */
-function best(argv) {
+/** The best wall time (s) and best CPU time (s) over --runs runs of node with bench/rss.cjs preloaded, the highest peak RSS, and stdout. */
+async function best(argv) {
   let b;
   for (let i = 0; i < runs; i++) {
-    const r = timed(argv);
+    const t = await timed(argv);
+    const r = { seconds: t.ms / 1000, cpu: t.cpuMs / 1000, rssMb: t.rssMb, stdout: t.stdout };
     b = b ? { seconds: Math.min(b.seconds, r.seconds), cpu: Math.min(b.cpu, r.cpu), rssMb: Math.max(b.rssMb, r.rssMb), stdout: r.stdout } : r;
   }
   return b;
@@ -53,8 +40,8 @@ try {
     const file = join(dir, `${d}.jsonl`);
     await generate(d, records, file);
     const mb = statSync(file).size / 1048576;
-    const base = best([join(root, "bench/usage-baseline.mjs"), file, d]);
-    const rc = best([join(root, "bin/ratecard.js"), "usage", file, "--by", "day,model", "--format", "json"]);
+    const base = await best([join(ROOT, "bench/usage-baseline.mjs"), file, d]);
+    const rc = await best([join(ROOT, "bin/ratecard.js"), "usage", file, "--by", "day,model", "--format", "json"]);
     const report = JSON.parse(rc.stdout);
     const expected = d === "claude-code" ? records / 2 : records;
     if (report.total.records !== expected) throw new Error(`${d}: ratecard priced ${report.total.records} records, expected ${expected}`);
