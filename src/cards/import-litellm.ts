@@ -1,7 +1,7 @@
-// LiteLLM's model_prices_and_context_window.json (per-token float prices) -> rate-card YAML with exact per-1M decimals.
+// LiteLLM's model_prices_and_context_window.json (per-token prices) -> rate-card YAML with exact per-1M decimals from the JSON text.
 
 import { InputError, type Location } from "../core/errors.js";
-import { Exact } from "../core/exact.js";
+import { DigitLimitError, Exact, MAX_DIGITS, MAX_EXPONENT } from "../core/exact.js";
 import { MODEL_ID } from "./parse-card.js";
 
 /** How to convert: the date the prices start, and optionally which LiteLLM providers to keep. */
@@ -51,11 +51,66 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * A per-token price as an exact per-1M decimal: the float's shortest round-trip decimal
- * (what String() prints: 2.8e-7), scaled by 1,000,000 exactly (0.28), never float-multiplied.
+ * A per-token price as an exact per-1M decimal: the number's JSON source text (2.8e-07, or
+ * 0.00000300000000000000001, which no float holds) scaled by 1,000,000 exactly (0.28), never
+ * through a float. Undefined when the text is not a decimal; throws DigitLimitError past MAX_DIGITS.
  */
-export function perMillion(perToken: number): string {
-  return Exact.parseDecimal(String(perToken))!.mul(MILLION).toDecimal();
+export function perMillion(literal: string): string | undefined {
+  return Exact.parseDecimal(literal)?.mul(MILLION).toDecimal();
+}
+
+/** Characters that continue a JSON number after its first one. */
+function inNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45; // 0-9 . e E + -
+}
+
+/**
+ * The source text of every number directly inside each top-level object: entry -> field -> the
+ * literal as written, and the offset where it starts. One pass over text JSON.parse has accepted
+ * (so whitespace, colons and the letters of true/false/null can be stepped over); a later
+ * duplicate key wins, as in JSON.parse.
+ */
+function numberTexts(text: string): Map<string, Map<string, { literal: string; at: number }>> {
+  const out = new Map<string, Map<string, { literal: string; at: number }>>();
+  // One frame per open container: whether it is an object, its current key, and whether a key comes next.
+  const stack: { obj: boolean; key: string; expectKey: boolean }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (c === 34) {
+      // a string: a key when an object expects one, else a value to step over
+      let j = i + 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(j); d !== 34 && j < n; d = text.charCodeAt(j)) {
+        if (d === 92) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
+      if (top?.obj && top.expectKey) {
+        const raw = text.slice(i, j + 1);
+        top.key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        top.expectKey = false;
+      }
+      i = j + 1;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      while (j < n && inNumber(text.charCodeAt(j))) j++;
+      if (stack.length === 2 && stack[0]!.obj && top!.obj) out.get(stack[0]!.key)!.set(top!.key, { literal: text.slice(i, j), at: i });
+      i = j;
+    } else {
+      if (c === 123 || c === 91) {
+        // { or [; an object directly under a top-level key starts that entry afresh
+        if (stack.length === 1 && top!.obj && c === 123) out.set(top!.key, new Map());
+        stack.push({ obj: c === 123, key: "", expectKey: c === 123 });
+      } else if (c === 125 || c === 93) stack.pop();
+      else if (c === 44 && top?.obj) top.expectKey = true;
+      i++;
+    }
+  }
+  return out;
 }
 
 const JSON_NUMBER = /([:,[]\s*)(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)/g;
@@ -194,6 +249,7 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
     throw new InputError(`not valid JSON: ${what}`, "LiteLLM's file is model_prices_and_context_window.json", pos ? { file, ...lineCol(text, Number(pos[1])) } : { file });
   }
   checkFloatRange(text, file);
+  const literals = numberTexts(text);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new InputError("expected a JSON object of model names to prices", "LiteLLM's file is model_prices_and_context_window.json", { file });
   }
@@ -214,7 +270,19 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
       if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
         throw new InputError(`"${id}".${field}: ${JSON.stringify(v)} is not a price per token`, "write a non-negative number like 2.8e-07", locate(text, file, id, field));
       }
-      return perMillion(v);
+      const n = literals.get(id)?.get(field);
+      if (!n) throw new Error(`no source text for "${id}".${field}`); // JSON.parse read a number the scan did not: a bug
+      let per: string | undefined;
+      try {
+        per = perMillion(n.literal);
+      } catch (err) {
+        if (!(err instanceof DigitLimitError)) throw err;
+      }
+      if (per === undefined) {
+        const shown = n.literal.length <= 40 ? n.literal : `a number of ${n.literal.length} characters`;
+        throw new InputError(`"${id}".${field}: ${shown} is too long to read exactly`, `write it with at most ${MAX_DIGITS} digits and an exponent within ±${MAX_EXPONENT}, like 2.8e-07`, { file, ...lineCol(text, n.at) });
+      }
+      return per;
     };
     const miss = price("input_cost_per_token");
     const output = price("output_cost_per_token");
@@ -263,7 +331,7 @@ export function importLitellm(text: string, file: string, opts: LitellmOptions):
   }
   const header = [
     `# Converted by \`ratecard import litellm\` from ${file} (LiteLLM's per-token prices, USD).`,
-    "# Each price per 1M tokens is LiteLLM's per-token price, as its shortest decimal, times 1,000,000 exactly.",
+    "# Each price per 1M tokens is LiteLLM's per-token price, as written in the file, times 1,000,000 exactly.",
     "# Models marked FLAG have no cache-hit price in LiteLLM: add the real one before trusting cached estimates.",
     `provider: litellm`,
     `currency: USD`,

@@ -1,5 +1,6 @@
 // LiteLLM import: exact per-1M decimals from per-token floats, cache-hit prices, flags, and a card that loads.
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importLitellm, perMillion } from "../../../src/cards/import-litellm.js";
@@ -24,15 +25,17 @@ function prices(id: string): string[] {
 }
 
 describe("perMillion", () => {
-  it("scales the float's shortest decimal exactly, where float arithmetic would not", () => {
+  it("scales the number's source text exactly, where float arithmetic would not", () => {
     expect(2.19e-6 * 1e6).not.toBe(2.19); // 2.1900000000000004: why the float is never multiplied
-    expect(perMillion(2.19e-6)).toBe("2.19");
-    expect(perMillion(3.96e-6)).toBe("3.96");
-    expect(perMillion(2.8e-7)).toBe("0.28");
-    expect(perMillion(2.8e-8)).toBe("0.028");
-    expect(perMillion(3.125e-7)).toBe("0.3125");
-    expect(perMillion(1e-5)).toBe("10");
-    expect(perMillion(0)).toBe("0");
+    expect(perMillion("2.19e-6")).toBe("2.19");
+    expect(perMillion("3.96e-06")).toBe("3.96");
+    expect(perMillion("2.8e-7")).toBe("0.28");
+    expect(perMillion("0.000000028")).toBe("0.028");
+    expect(perMillion("3.125E-7")).toBe("0.3125");
+    expect(perMillion("1e-5")).toBe("10");
+    expect(perMillion("0")).toBe("0");
+    expect(String(0.00000300000000000000001)).toBe("0.000003"); // what the float keeps
+    expect(perMillion("0.00000300000000000000001")).toBe("3.00000000000000001");
   });
 });
 
@@ -102,6 +105,70 @@ describe("importLitellm", () => {
     const w = { name: "ref", calls: Exact.int(1_000_000), cachedPrefix: Exact.int(2000), miss: Exact.int(200), reply: Exact.int(300), reasoning: Exact.ZERO };
     const report = estimate(book, { workloads: [w] }, { asOf: at, models: [{ id: "deepseek/deepseek-v4-flash" }] });
     expect(report.estimates[0]!.total.toDecimal()).toBe("168");
+  });
+
+  it("reads every price from the JSON text, so one a double cannot hold imports exactly", () => {
+    // Each literal below differs from its nearest double; JSON.parse would round all of them.
+    const json = `{
+  "dup": {"input_cost_per_token": 9e-6, "output_cost_per_token": 9e-6},
+  "m": {
+    "input_cost_per_token": 0.00000300000000000000001,
+    "output_cost_per_token": 1.0000000000000000001e-5,
+    "cache_read_input_token_cost": 3.00000000000000000001E-7,
+    "cache_creation_input_token_cost": 3.750000000000000000001e-6,
+    "input_cost_per_token_above_200k_tokens": 6.00000000000000000001e-6,
+    "output_cost_per_token_above_200k_tokens": 2.00000000000000000001e-5,
+    "input_cost_per_token_batches": 1.500000000000000000005e-6,
+    "output_cost_per_token_batches": 5.0000000000000000001e-6,
+    "nested": {"input_cost_per_token": 5e-6}, "list": [1e-6, {"output_cost_per_token": 7e-6}]
+  },
+  "dup": {"input_cost_per_token": 0.1000000000000000000001e-5, "output_cost_per_token": 2e-6}
+}`;
+    expect(JSON.parse(json).m.input_cost_per_token).toBe(3e-6);
+    const r = importLitellm(json, "exact.json", { from: "2026-01-01" });
+    const b = loadRateCards([{ file: "exact.yaml", text: r.yaml }], { builtIn: false });
+    const v = resolvePrice(b, "m", parseInstant("2026-01-01")).version;
+    const f = v.flat!;
+    expect([f.input_cache_miss, f.output, f.input_cache_hit, f.input_cache_write!].map((x) => x.toDecimal())).toEqual(["3.00000000000000001", "10.000000000000000001", "0.300000000000000000001", "3.750000000000000000001"]);
+    const t = v.tiers![0]!.prices;
+    expect([t.input_cache_miss, t.output].map((x) => x.toDecimal())).toEqual(["6.00000000000000000001", "20.0000000000000000001"]);
+    // as floats both batch prices are half the base ones (a 0.5 multiplier); as written they are not
+    const batch = v.modifiers!.batch!;
+    expect([batch.multiplier, batch.prices!.input_cache_miss.toDecimal(), batch.prices!.output.toDecimal()]).toEqual([undefined, "1.500000000000000000005", "5.0000000000000000001"]);
+    // a later duplicate entry wins whole, as in JSON.parse
+    const d = resolvePrice(b, "dup", parseInstant("2026-01-01")).version.flat!;
+    expect([d.input_cache_miss, d.output].map((x) => x.toDecimal())).toEqual(["1.000000000000000000001", "2"]);
+  });
+
+  it("finds each price's text whatever surrounds it: escaped keys, nesting, arrays, duplicates, spacing", () => {
+    const price = fc.double({ min: 0, max: 1, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v));
+    const entry = fc.record({ input_cost_per_token: price, output_cost_per_token: price, cache_read_input_token_cost: price, "x\"y\\": fc.jsonValue(), nested: fc.dictionary(fc.string(), fc.jsonValue()) });
+    const file = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.-]{0,8}$/), entry, { minKeys: 1 });
+    fc.assert(
+      fc.property(file, fc.constantFrom(undefined, 1, "\t"), (models, indent) => {
+        const r = importLitellm(JSON.stringify(models, null, indent), "f.json", { from: "2026-01-01" });
+        const b = loadRateCards([{ file: "f.yaml", text: r.yaml }], { builtIn: false });
+        for (const [id, e] of Object.entries(models)) {
+          const f = resolvePrice(b, id, at).version.flat!;
+          // JSON.stringify writes each double as its shortest decimal, so the text and String(v) agree
+          const want = [e.cache_read_input_token_cost, e.input_cost_per_token, e.output_cost_per_token].map((v) => Exact.parseDecimal(String(v))!.mul(Exact.int(1_000_000)).toDecimal());
+          expect([f.input_cache_hit, f.input_cache_miss, f.output].map((x) => x.toDecimal())).toEqual(want);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("fails with a location on a price too long to read exactly", () => {
+    const long = `1${"0".repeat(1000)}e-1006`; // 1e-6, but 1,001 digits
+    try {
+      importLitellm(`{"m": {"output_cost_per_token": 1e-6,\n "input_cost_per_token": ${long}}}`, "x.json", { from: "2026-01-01" });
+      throw new Error("expected an InputError");
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toBe('"m".input_cost_per_token: a number of 1007 characters is too long to read exactly');
+      expect((err as InputError).where).toEqual({ file: "x.json", line: 2, col: 26 });
+    }
   });
 
   it("filters by provider, skips unusable ids and fails on bad JSON or prices with a location", () => {
