@@ -6,10 +6,17 @@ import { indexNames, modelKey, tryLookupModel } from "../core/names.js";
 import { quote } from "../core/printable.js";
 import { versionAt } from "../core/resolve.js";
 import { didYouMean } from "../core/suggest.js";
-import type { Calendar, Fee, FeeVersion, Model, RateBook, Version } from "../core/types.js";
+import type { Calendar, Fee, Model, RateBook } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
 
-function mergeModel(into: Model, add: Model, file: string): Model {
+/** Two dated timelines as one, sorted by `from`: an entry of `add` replaces the one of `into` that starts at its instant. */
+function mergeByFrom<T extends { from: number }>(into: readonly T[], add: readonly T[]): T[] {
+  const byFrom = new Map<number, T>(into.map((v) => [v.from, v]));
+  for (const v of add) byFrom.set(v.from, v);
+  return [...byFrom.values()].sort((a, b) => a.from - b.from);
+}
+
+function mergeModel(into: Model, add: Model, file: string, unitless: readonly string[] | undefined): Model {
   if (into.currency !== add.currency) {
     throw new InputError(
       `"${add.id}" is priced in ${into.currency} by an earlier card but in ${add.currency} here`,
@@ -17,44 +24,39 @@ function mergeModel(into: Model, add: Model, file: string): Model {
       { file },
     );
   }
-  const byFrom = new Map<number, Version>(into.versions.map((v) => [v.from, v]));
-  for (const v of add.versions) byFrom.set(v.from, v); // a later card's version takes precedence
   const snapshots = [...new Set([...(into.snapshots ?? []), ...(add.snapshots ?? [])])];
-  const fees = mergeFees(into.fees, add.fees);
+  const fees = mergeFees(into.fees, add.fees, unitless);
   return {
     ...into,
     name: add.name ?? into.name,
     ...(snapshots.length ? { snapshots } : {}),
     ...(fees ? { fees } : {}),
-    versions: [...byFrom.values()].sort((a, b) => a.from - b.from),
+    versions: mergeByFrom(into.versions, add.versions), // a later card's version takes precedence
   };
 }
 
-/** Merges fee timelines by id: a later card's version wins from its `from`. */
-function mergeFees(into: Record<string, Fee> | undefined, add: Record<string, Fee> | undefined): Record<string, Fee> | undefined {
+/**
+ * Merges fee timelines by id: a later card's version wins from its `from`, its name and unit
+ * where it writes them (a fee in `unitless` wrote no unit and keeps the earlier one).
+ */
+function mergeFees(into: Record<string, Fee> | undefined, add: Record<string, Fee> | undefined, unitless: readonly string[] | undefined): Record<string, Fee> | undefined {
   if (!into || !add) return into ?? add;
   const out = { ...into };
   for (const [id, fee] of Object.entries(add)) {
-    const prev = out[id];
-    if (!prev) {
-      out[id] = fee;
-      continue;
-    }
-    const byFrom = new Map<number, FeeVersion>(prev.versions.map((v) => [v.from, v]));
-    for (const v of fee.versions) byFrom.set(v.from, v);
-    out[id] = { ...prev, name: fee.name ?? prev.name, unit: fee.unit, versions: [...byFrom.values()].sort((a, b) => a.from - b.from) };
+    const prev = Object.hasOwn(out, id) ? out[id] : undefined; // a fee may be called "constructor"
+    out[id] = prev
+      ? { ...prev, name: fee.name ?? prev.name, unit: unitless?.includes(id) ? prev.unit : fee.unit, versions: mergeByFrom(prev.versions, fee.versions) }
+      : fee;
   }
   return out;
 }
 
 function mergeCalendar(into: Calendar, add: Calendar): Calendar {
-  const rules = new Map(into.rules.map((r) => [r.from, r]));
-  for (const r of add.rules) rules.set(r.from, r);
   return {
     name: into.name,
     timeZone: add.timeZone,
     holidays: new Set([...into.holidays, ...add.holidays]),
-    rules: [...rules.values()].sort((a, b) => a.from - b.from),
+    rules: mergeByFrom(into.rules, add.rules),
   };
 }
 
@@ -137,6 +139,7 @@ export function mergeCards(cards: CardData[], opts: { checkBuiltIn?: boolean } =
   const byId = new Map<string, string[]>(); // bare id -> keys, for cards without a provider
   for (const card of cards) {
     book.cards.push(card.info);
+    const unitless = new Map(card.unitless?.map((u) => [u.model, u.fees]));
     for (const cal of card.calendars) {
       const prev = book.calendars.get(cal.name);
       book.calendars.set(cal.name, prev ? mergeCalendar(prev, cal) : cal);
@@ -153,7 +156,7 @@ export function mergeCards(cards: CardData[], opts: { checkBuiltIn?: boolean } =
       }
       const prev = book.models.get(key);
       if (!prev) byId.set(model.id, [...(byId.get(model.id) ?? []), key]);
-      const merged = prev ? mergeModel(prev, model, card.info.file) : model;
+      const merged = prev ? mergeModel(prev, model, card.info.file, unitless.get(model.id)) : model;
       if (!prev && card.info.builtIn && !opts.checkBuiltIn) unchanged.add(merged);
       book.models.set(key, merged);
     }

@@ -17,6 +17,14 @@ export interface CardData {
   info: CardInfo;
   models: Model[];
   calendars: Calendar[];
+  /** Per model, the ids of its fees that name no unit (theirs is the default): merging keeps an earlier card's unit for them. */
+  unitless?: UnitlessFees[];
+}
+
+/** A model's fees that name no unit. */
+interface UnitlessFees {
+  model: string;
+  fees: string[];
 }
 
 const CARD_KEYS = ["provider", "currency", "checked", "source", "note", "calendars", "fees", "models"] as const;
@@ -139,7 +147,14 @@ function readSnapshots(y: YamlFile, f: Fields, id: string): string[] {
   return out;
 }
 
-function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string, provider: string | undefined, cardFees: Record<string, Fee> | undefined): Model {
+/** The card's own fees, and the ids of those that name no unit. */
+interface CardFees {
+  fees?: Record<string, Fee>;
+  unitless: ReadonlySet<string>;
+}
+
+/** Reads one model; the ids of its fees that name no unit go into `unitless`. */
+function readModel(y: YamlFile, node: Node, id: string, card: string, currency: string, provider: string | undefined, cardFees: CardFees, unitless: UnitlessFees[]): Model {
   const path = `models.${id}`;
   const f = y.map(node, path, MODEL_KEYS);
   const snapshots = f.has("snapshots") ? { snapshots: readSnapshots(y, f, id) } : {};
@@ -157,8 +172,11 @@ function readModel(y: YamlFile, node: Node, id: string, card: string, currency: 
     byFrom.set(v.from, v);
   }
   versions.sort((a, b) => a.from - b.from);
-  const own = f.has("fees") ? readFees(y, f.get("fees")!, f.pathOf("fees"), card, currency) : undefined;
-  const fees = cardFees || own ? { fees: { ...cardFees, ...own } } : {};
+  const ownUnitless = new Set<string>();
+  const own = f.has("fees") ? readFees(y, f.get("fees")!, f.pathOf("fees"), card, currency, ownUnitless) : undefined;
+  const fees = cardFees.fees || own ? { fees: { ...cardFees.fees, ...own } } : {};
+  const noUnit = Object.keys(fees.fees ?? {}).filter((k) => (own && Object.hasOwn(own, k) ? ownUnitless : cardFees.unitless).has(k));
+  if (noUnit.length) unitless.push({ model: id, fees: noUnit });
   return { id, name: f.text("name"), ...(provider ? { provider } : {}), ...snapshots, currency, versions, ...fees };
 }
 
@@ -261,16 +279,19 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(t)) throw new Error(`"${t}" is not a provider name (lower-case letters, digits and . _ -, like openai)`);
     return t;
   });
-  const cardFees = f.has("fees") ? readFees(y, f.get("fees")!, "fees", file, currency) : undefined;
+  const cardUnitless = new Set<string>();
+  const cardFees = { fees: f.has("fees") ? readFees(y, f.get("fees")!, "fees", file, currency, cardUnitless) : undefined, unitless: cardUnitless };
+  const unitless: UnitlessFees[] = [];
   const models: Model[] = [];
   const mf = f.has("models") ? y.map(f.get("models")!, "models", []) : undefined;
   for (const id of mf?.keys() ?? []) {
     if (!MODEL_ID.test(id)) y.fail(mf!.get(id), `"${id}" is not a model id (letters, digits and . _ : / @ + -)`);
-    models.push(readModel(y, mf!.get(id)!, id, file, currency, provider, cardFees));
+    models.push(readModel(y, mf!.get(id)!, id, file, currency, provider, cardFees, unitless));
   }
   return {
     info: { file, provider, currency, checked, source: f.text("source"), builtIn },
     models,
     calendars,
+    ...(unitless.length ? { unitless } : {}),
   };
 }

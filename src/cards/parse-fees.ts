@@ -43,8 +43,11 @@ function readFeeVersion(y: YamlFile, node: Node, path: string, card: string, car
   return version;
 }
 
-/** Reads a `fees:` mapping (at `path`, "fees" or "models.X.fees") into fees by id. */
-export function readFees(y: YamlFile, node: Node, path: string, card: string, cardCurrency: string): Record<string, Fee> {
+/**
+ * Reads a `fees:` mapping (at `path`, "fees" or "models.X.fees") into fees by id. A fee without
+ * `unit:` gets the default, "request", and its id goes into `unitless` (a merge keeps an earlier unit).
+ */
+export function readFees(y: YamlFile, node: Node, path: string, card: string, cardCurrency: string, unitless: Set<string>): Record<string, Fee> {
   const ff = y.map(node, path, []);
   const out: Record<string, Fee> = {};
   for (const id of ff.keys()) {
@@ -59,7 +62,9 @@ export function readFees(y: YamlFile, node: Node, path: string, card: string, ca
     for (let i = 1; i < versions.length; i++) {
       if (versions[i]!.from === versions[i - 1]!.from) y.fail(f.get("versions"), `${f.pathOf("versions")} has two versions starting at the same instant`, "keep one version per from instant");
     }
-    out[id] = { id, name: f.text("name"), unit: f.text("unit") ?? "request", versions };
+    const unit = f.text("unit");
+    if (unit === undefined) unitless.add(id);
+    out[id] = { id, name: f.text("name"), unit: unit ?? "request", versions };
   }
   if (ff.keys().length === 0) y.fail(node, `${path} is empty`, "add a fee, or remove the key");
   return out;

@@ -49,7 +49,7 @@ type ModelBody = Pick<Model, "versions" | "fees">;
 /** Serialises parsed cards, one head and one body per card: exact numbers as "n/d" strings, sets as arrays, maps as objects. */
 export function toSnapshot(cards: CardData[]): SnapshotEntry[] {
   return cards.map((c) => ({
-    head: JSON.stringify({ info: c.info, calendars: c.calendars, models: c.models.map(({ versions: _v, fees: _f, ...head }) => head) }, encode),
+    head: JSON.stringify({ info: c.info, calendars: c.calendars, models: c.models.map(({ versions: _v, fees: _f, ...head }) => head), ...(c.unitless ? { unitless: c.unitless } : {}) }, encode),
     body: JSON.stringify(c.models.map((m): ModelBody => ({ versions: m.versions, ...(m.fees ? { fees: m.fees } : {}) })), encode),
   }));
 }
@@ -72,7 +72,7 @@ function rebuildBody(m: ModelBody): ModelBody {
  */
 export function fromSnapshot(entries: SnapshotEntry[]): CardData[] {
   return entries.map((entry) => {
-    const head = revive(JSON.parse(entry.head)) as { info: CardData["info"]; calendars: Calendar[]; models: ModelHead[] };
+    const head = revive(JSON.parse(entry.head)) as Omit<CardData, "calendars" | "models"> & { calendars: Calendar[]; models: ModelHead[] };
     let bodies: ModelBody[] | undefined;
     const body = (i: number): ModelBody => (bodies ??= (revive(JSON.parse(entry.body)) as ModelBody[]).map(rebuildBody))[i]!;
     const models = head.models.map((h, i) =>

@@ -78,6 +78,27 @@ describe("rate-card v2 language", () => {
     expect(resolvePrice(b, "test-small", at).fees!.fetch!.versions.map((v) => v.price!.toDecimal())).toEqual(["0.75", "1"]);
   });
 
+  it("keeps a fee's unit when a later card overrides the fee without naming one", () => {
+    // the built-in OpenAI card counts search in calls; the user card adds a version and no unit
+    const user = `provider: openai\ncurrency: USD\nfees:\n  search:\n    versions:\n      - from: 2026-12-01\n        price: 8\n        per: 1000\n  lookup:\n    versions:\n      - from: 2026-12-01\n        price: 1\nmodels:\n  gpt-6.2-astra:\n    fees:\n      own:\n        versions:\n          - from: 2026-12-01\n            price: 2\n    versions:\n      - from: 2026-12-01\n        input_cache_hit: 0.1\n        input_cache_miss: 1\n        output: 4\n`;
+    const fees = resolvePrice(loadRateCards([{ file: "user.yaml", text: user }]), "openai/gpt-6.2-astra", parseInstant("2026-12-02")).fees!;
+    expect([fees.search!.unit, fees.search!.name, fees.search!.versions.at(-1)!.price!.toDecimal()]).toEqual(["call", "Web search", "8"]);
+    expect([fees.lookup!.unit, fees.own!.unit]).toEqual(["request", "request"]); // new fees without a unit: the default
+    // a later card that names a unit sets it; one that names none after it keeps it
+    const named = `currency: USD\nfees:\n  fetch:\n    unit: page\n    versions:\n      - from: 2026-12-01\n        price: 1\nmodels:\n  test-small:\n    versions:\n      - {from: 2026-06-01, input_cache_hit: 0.1, input_cache_miss: 1, output: 4}\n`;
+    const bare = named.replace("    unit: page\n", "").replace("2026-12-01", "2027-01-01");
+    const b = loadRateCards([{ file: FILE, text }, { file: "named.yaml", text: named }, { file: "bare.yaml", text: bare }], { builtIn: false });
+    const fetch = resolvePrice(b, "test-small", at).fees!.fetch!;
+    expect([fetch.unit, fetch.versions.length]).toEqual(["page", 3]);
+  });
+
+  it("merges a fee named like an Object property (constructor) as any other", () => {
+    const card = (fee: string, from: string) => `currency: USD\nfees:\n  ${fee}:\n    versions:\n      - from: ${from}\n        price: 1\nmodels:\n  m:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 0.1, input_cache_miss: 1, output: 4}\n`;
+    const cards = [card("search", "2026-01-01"), card("constructor", "2026-01-01"), card("constructor", "2026-06-01")].map((text, i) => ({ file: `${i}.yaml`, text }));
+    const fees = resolvePrice(loadRateCards(cards, { builtIn: false }), "m", at).fees!;
+    expect([Object.keys(fees), fees.constructor!.versions.map((v) => v.card)]).toEqual([["search", "constructor"], ["1.yaml", "2.yaml"]]);
+  });
+
   it("reads a calendar's holidays_known_until", () => {
     const card = `currency: USD\ncalendars:\n  c:\n    time_zone: UTC\n    holidays_known_until: 2026\n    rules:\n      - from: 2026-01-01\n        peak_hours: ["09:00-17:00"]\nmodels: {}\n`;
     expect(parseCard(card, "c.yaml").calendars[0]!.holidaysKnownUntil).toBe(2026);
