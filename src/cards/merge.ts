@@ -8,6 +8,7 @@ import { versionAt } from "../core/resolve.js";
 import { didYouMean } from "../core/suggest.js";
 import type { Calendar, Fee, Model, RateBook } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
+import { feeRecord } from "./parse-fees.js";
 
 /** Two dated timelines as one, sorted by `from`: an entry of `add` replaces the one of `into` that starts at its instant. */
 function mergeByFrom<T extends { from: number }>(into: readonly T[], add: readonly T[]): T[] {
@@ -41,7 +42,7 @@ function mergeModel(into: Model, add: Model, file: string, unitless: readonly st
  */
 function mergeFees(into: Record<string, Fee> | undefined, add: Record<string, Fee> | undefined, unitless: readonly string[] | undefined): Record<string, Fee> | undefined {
   if (!into || !add) return into ?? add;
-  const out = { ...into };
+  const out = feeRecord(into);
   for (const [id, fee] of Object.entries(add)) {
     const prev = Object.hasOwn(out, id) ? out[id] : undefined; // a fee may be called "constructor"
     out[id] = prev

@@ -7,7 +7,7 @@ import { parseHours } from "../core/hours.js";
 import { parseInstant, type Instant } from "../core/instant.js";
 import type { Calendar, CalendarRule, CardInfo, Fee, Model, PriceVersion, Provenance, Version, VersionPrices } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
-import { readFees } from "./parse-fees.js";
+import { feeRecord, readFees } from "./parse-fees.js";
 import {
   BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, parseTokenCount, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
 } from "./parse-pricing.js";
@@ -174,7 +174,7 @@ function readModel(y: YamlFile, node: Node, id: string, card: string, currency: 
   versions.sort((a, b) => a.from - b.from);
   const ownUnitless = new Set<string>();
   const own = f.has("fees") ? readFees(y, f.get("fees")!, f.pathOf("fees"), card, currency, ownUnitless) : undefined;
-  const fees = cardFees.fees || own ? { fees: { ...cardFees.fees, ...own } } : {};
+  const fees = cardFees.fees || own ? { fees: feeRecord(cardFees.fees, own) } : {};
   const noUnit = Object.keys(fees.fees ?? {}).filter((k) => (own && Object.hasOwn(own, k) ? ownUnitless : cardFees.unitless).has(k));
   if (noUnit.length) unitless.push({ model: id, fees: noUnit });
   return { id, name: f.text("name"), ...(provider ? { provider } : {}), ...snapshots, currency, versions, ...fees };

@@ -44,12 +44,20 @@ function readFeeVersion(y: YamlFile, node: Node, path: string, card: string, car
 }
 
 /**
+ * Fees by id in a record without a prototype, `parts` copied in order: looking up a fee id such as
+ * "constructor" finds the fee or nothing, never an inherited Object property.
+ */
+export function feeRecord(...parts: (Record<string, Fee> | undefined)[]): Record<string, Fee> {
+  return Object.assign(Object.create(null) as Record<string, Fee>, ...parts);
+}
+
+/**
  * Reads a `fees:` mapping (at `path`, "fees" or "models.X.fees") into fees by id. A fee without
  * `unit:` gets the default, "request", and its id goes into `unitless` (a merge keeps an earlier unit).
  */
 export function readFees(y: YamlFile, node: Node, path: string, card: string, cardCurrency: string, unitless: Set<string>): Record<string, Fee> {
   const ff = y.map(node, path, []);
-  const out: Record<string, Fee> = {};
+  const out = feeRecord();
   for (const id of ff.keys()) {
     const fpath = ff.pathOf(id);
     if (!FEE_ID.test(id)) y.fail(ff.get(id), `"${id}" in ${path} is not a fee id`, "use lower-case letters, digits, - and _ (search, fetch)");

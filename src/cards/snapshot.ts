@@ -3,6 +3,7 @@
 import { Exact } from "../core/exact.js";
 import type { Calendar, Model, Version, VersionPrices } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
+import { feeRecord } from "./parse-fees.js";
 
 const EXACT = "\u0000x:";
 
@@ -54,10 +55,11 @@ export function toSnapshot(cards: CardData[]): SnapshotEntry[] {
   }));
 }
 
-/** A model body from JSON: versions' currencies back to Maps. */
+/** A model body from JSON: versions' currencies back to Maps, fees into a record without a prototype. */
 function rebuildBody(m: ModelBody): ModelBody {
   return {
     ...m,
+    ...(m.fees ? { fees: feeRecord(m.fees) } : {}),
     versions: m.versions.map((v) => {
       if (v.kind !== "price" || !v.currencies) return v;
       return { ...v, currencies: new Map(Object.entries(v.currencies as unknown as Record<string, VersionPrices>)) } as Version;

@@ -51,6 +51,7 @@ describe("ratecard estimate with v2 keys", () => {
     [["--cache-write-1hr", "5"], /unknown cache-write retention "1hr" for "test-large".*did you mean "1h"/],
     [["--service-tier", "flx"], /unknown service tier "flx" for "test-large".*did you mean "flex"/],
     [["--requests", "serch=1"], /unknown fee "serch" for "test-large".*did you mean "search"/],
+    [["--requests", "constructor=1"], /unknown fee "constructor" for "test-large" \(fees: search, fetch\)/],
     [["--region", "europe"], /unknown region "europe".*regions: us/],
     [["--batch", "--service-tier", "fast"], /asks for batch and fast, which "test-large" does not combine/],
     [["--requests", "search"], /--requests: "search" is not name=count/],
@@ -61,6 +62,11 @@ describe("ratecard estimate with v2 keys", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("names a fee id that is an Object property as unknown on a built-in model too", () => {
+    const r = spawnCli(["estimate", "-m", "deepseek-v4-pro", "--as-of", "2026-11-01", "--calls", "1", "--miss", "10", "--requests", "constructor=1"]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", 'ratecard: error: unknown fee "constructor" for "deepseek-v4-pro" (fees: search, fetch)\n']);
   });
 
   it("rejects a misspelt v2 key in a workload file with did-you-mean", () => {

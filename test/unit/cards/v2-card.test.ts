@@ -96,7 +96,7 @@ describe("rate-card v2 language", () => {
     const card = (fee: string, from: string) => `currency: USD\nfees:\n  ${fee}:\n    versions:\n      - from: ${from}\n        price: 1\nmodels:\n  m:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 0.1, input_cache_miss: 1, output: 4}\n`;
     const cards = [card("search", "2026-01-01"), card("constructor", "2026-01-01"), card("constructor", "2026-06-01")].map((text, i) => ({ file: `${i}.yaml`, text }));
     const fees = resolvePrice(loadRateCards(cards, { builtIn: false }), "m", at).fees!;
-    expect([Object.keys(fees), fees.constructor!.versions.map((v) => v.card)]).toEqual([["search", "constructor"], ["1.yaml", "2.yaml"]]);
+    expect([Object.keys(fees), fees["constructor" as string]!.versions.map((v) => v.card)]).toEqual([["search", "constructor"], ["1.yaml", "2.yaml"]]);
   });
 
   it("reads a calendar's holidays_known_until", () => {
