@@ -3,13 +3,14 @@
 import { isMap, isScalar, type Node } from "yaml";
 import { InputError } from "../core/errors.js";
 import { isKnownTimeZone } from "../core/calendar.js";
+import { CURRENCY_CODE } from "../core/currency.js";
 import { parseHours } from "../core/hours.js";
 import { parseInstant, type Instant } from "../core/instant.js";
 import type { Calendar, CalendarRule, CardInfo, Fee, Model, PriceVersion, Provenance, Version, VersionPrices } from "../core/types.js";
 import { YamlFile, type Fields } from "../yaml/document.js";
 import { feeRecord, readFees } from "./parse-fees.js";
 import {
-  BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, parseTokenCount, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
+  BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, parseTokenCount, readCurrencies, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
 } from "./parse-pricing.js";
 
 /** What one card file contributes before merging. */
@@ -57,24 +58,14 @@ function provenance(f: Fields, card: string): Provenance {
  * Reads `currencies:` of a price version: per ISO code, the same prices as published in that
  * currency, in the version's own shape (three prices, or peak and off_peak).
  */
-function readCurrencies(y: YamlFile, f: Fields, windowed: boolean, cardCurrency: string): Map<string, VersionPrices> {
-  const out = new Map<string, VersionPrices>();
-  const cf = y.map(f.get("currencies")!, f.pathOf("currencies"), []);
-  for (const code of cf.keys()) {
-    const path = cf.pathOf(code);
-    if (!/^[A-Z]{3}$/.test(code)) y.fail(cf.get(code), `"${code}" in ${f.pathOf("currencies")} is not a currency code`, "write an ISO code like CNY or EUR");
-    if (code === cardCurrency) y.fail(cf.get(code), `${path} repeats the card's own currency`, `the version's prices are already in ${code}; remove this entry`);
-    if (windowed) {
-      const wf = y.map(cf.get(code)!, path, ["peak", "off_peak"]);
-      const peak = readPriceMap(y, wf.required("peak", "add peak: with the three prices"), wf.pathOf("peak"));
-      const offPeak = readPriceMap(y, wf.required("off_peak", "add off_peak: with the three prices"), wf.pathOf("off_peak"));
-      out.set(code, { peak, offPeak });
-    } else {
-      out.set(code, { flat: readPriceMap(y, cf.get(code)!, path) });
-    }
-  }
-  if (out.size === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
-  return out;
+function readVersionCurrencies(y: YamlFile, f: Fields, windowed: boolean, cardCurrency: string): Map<string, VersionPrices> {
+  return readCurrencies(y, f, cardCurrency, (node, path): VersionPrices => {
+    if (!windowed) return { flat: readPriceMap(y, node, path) };
+    const wf = y.map(node, path, ["peak", "off_peak"]);
+    const peak = readPriceMap(y, wf.required("peak", "add peak: with the three prices"), wf.pathOf("peak"));
+    const offPeak = readPriceMap(y, wf.required("off_peak", "add off_peak: with the three prices"), wf.pathOf("off_peak"));
+    return { peak, offPeak };
+  });
 }
 
 /** Reads a price version's v2 parts: default retention, limits, tiers (flat only) and modifiers. */
@@ -116,7 +107,7 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string, curren
       y.fail(f.get(key), `${f.pathOf(key)} only goes with prices`, "remove it: this version has no prices of its own");
     }
   }
-  const currencies = f.has("currencies") ? { currencies: readCurrencies(y, f, flat.length === 0, currency) } : {};
+  const currencies = f.has("currencies") ? { currencies: readVersionCurrencies(y, f, flat.length === 0, currency) } : {};
   if (flat.length > 0) return readExtras(y, f, { kind: "price", ...base, flat: readPrices(f), ...currencies }, currency);
   if (f.has("billed_as")) {
     const target = f.text("billed_as")!;
@@ -263,7 +254,7 @@ export function parseCard(text: string, file: string, builtIn = false): CardData
   }
   const f = y.map(y.root, "", CARD_KEYS);
   const currency = f.parsed("currency", (t) => {
-    if (!/^[A-Z]{3}$/.test(t)) throw new Error(`"${t}" is not a currency code (write USD, CNY, EUR...)`);
+    if (!CURRENCY_CODE.test(t)) throw new Error(`"${t}" is not a currency code (write USD, CNY, EUR...)`);
     return t;
   }) ?? y.fail(y.root, `"currency" is missing`, "add currency: USD");
   const checked = f.parsed("checked", (t) => {

@@ -5,7 +5,7 @@ import { Exact } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
 import type { Fee, FeeVersion } from "../core/types.js";
 import type { YamlFile } from "../yaml/document.js";
-import { confidenceOf, parsePrice } from "./parse-pricing.js";
+import { confidenceOf, parsePrice, readCurrencies } from "./parse-pricing.js";
 
 const FEE_KEYS = ["name", "unit", "versions"] as const;
 const FEE_VERSION_KEYS = ["from", "price", "per", "currencies", "removed", "confidence", "source", "note"] as const;
@@ -30,16 +30,7 @@ function readFeeVersion(y: YamlFile, node: Node, path: string, card: string, car
   const price = y.value(f.required("price", "add price: <price per `per` units>, or removed: true"), f.pathOf("price"), parsePrice);
   const per = f.parsed("per", parsePer) ?? Exact.ONE;
   const version: FeeVersion = { ...base, removed: false, price, per };
-  if (f.has("currencies")) {
-    const cf = y.map(f.get("currencies")!, f.pathOf("currencies"), []);
-    version.currencies = {};
-    for (const code of cf.keys()) {
-      if (!/^[A-Z]{3}$/.test(code)) y.fail(cf.get(code), `"${code}" in ${f.pathOf("currencies")} is not a currency code`, "write an ISO code like CNY or EUR");
-      if (code === cardCurrency) y.fail(cf.get(code), `${cf.pathOf(code)} repeats the card's own currency`, "remove this entry");
-      version.currencies[code] = y.value(cf.get(code)!, cf.pathOf(code), parsePrice);
-    }
-    if (cf.keys().length === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
-  }
+  if (f.has("currencies")) version.currencies = Object.fromEntries(readCurrencies(y, f, cardCurrency, (n, p) => y.value(n, p, parsePrice)));
   return version;
 }
 

@@ -1,6 +1,7 @@
 // Rate-card v2 pieces of a price version: cache-write prices, long-context tiers, modifiers, limits.
 
 import type { Node } from "yaml";
+import { CURRENCY_CODE } from "../core/currency.js";
 import { Exact } from "../core/exact.js";
 import { didYouMean } from "../core/suggest.js";
 import { TOKEN_BUCKETS, type Modifier, type ModifierKind, type PriceSet, type Tier, type TokenBucket } from "../core/types.js";
@@ -80,18 +81,30 @@ function sameWrites(y: YamlFile, node: Node, path: string, base: PriceSet, other
   }
 }
 
-/** Reads `currencies:` of a tier or modifier: per ISO code, flat prices. */
-function readFlatCurrencies(y: YamlFile, f: Fields, base: PriceSet, cardCurrency: string): Record<string, PriceSet> {
+/**
+ * Reads the `currencies:` mapping under `f`: per ISO code, what `read` makes of its value. Fails on
+ * a key that is not a currency code, on the card's own currency, and on an empty mapping.
+ */
+export function readCurrencies<T>(y: YamlFile, f: Fields, cardCurrency: string, read: (node: Node, path: string) => T): Map<string, T> {
   const cf = y.map(f.get("currencies")!, f.pathOf("currencies"), []);
-  const out: Record<string, PriceSet> = {};
+  const out = new Map<string, T>();
   for (const code of cf.keys()) {
-    if (!/^[A-Z]{3}$/.test(code)) y.fail(cf.get(code), `"${code}" in ${f.pathOf("currencies")} is not a currency code`, "write an ISO code like CNY or EUR");
-    if (code === cardCurrency) y.fail(cf.get(code), `${cf.pathOf(code)} repeats the card's own currency`, `remove this entry`);
-    out[code] = readPriceMap(y, cf.get(code)!, cf.pathOf(code));
-    sameWrites(y, cf.get(code)!, cf.pathOf(code), base, out[code]!);
+    if (!CURRENCY_CODE.test(code)) y.fail(cf.get(code), `"${code}" in ${f.pathOf("currencies")} is not a currency code`, "write an ISO code like CNY or EUR");
+    if (code === cardCurrency) y.fail(cf.get(code), `${cf.pathOf(code)} repeats the card's own currency`, `the prices it sits under are already in ${code}; remove this entry`);
+    out.set(code, read(cf.get(code)!, cf.pathOf(code)));
   }
-  if (cf.keys().length === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
+  if (out.size === 0) y.fail(f.get("currencies"), `${f.pathOf("currencies")} is empty`, "list at least one currency, or remove the key");
   return out;
+}
+
+/** Reads `currencies:` of a tier or modifier: per ISO code, flat prices with the same cache writes as `base`. */
+function readFlatCurrencies(y: YamlFile, f: Fields, base: PriceSet, cardCurrency: string): Record<string, PriceSet> {
+  const read = (node: Node, path: string) => {
+    const prices = readPriceMap(y, node, path);
+    sameWrites(y, node, path, base, prices);
+    return prices;
+  };
+  return Object.fromEntries(readCurrencies(y, f, cardCurrency, read));
 }
 
 /** Reads `tiers:` of a flat version, sorted by threshold; thresholds must differ. */

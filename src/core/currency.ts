@@ -6,6 +6,9 @@ import { formatInstantShort } from "./instant.js";
 import type { Resolution } from "./resolve.js";
 import type { Conversion, Modifier, PriceSet, PriceVersion, Tier, VersionPrices } from "./types.js";
 
+/** An ISO 4217 currency code as cards and reports write it: three capital letters (USD, CNY). */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
 /** Every price of a set times `rate` (cache writes included). */
 export function scalePrices(p: PriceSet, rate: Exact): PriceSet {
   const out: PriceSet = { input_cache_hit: p.input_cache_hit.mul(rate), input_cache_miss: p.input_cache_miss.mul(rate), output: p.output.mul(rate) };

@@ -1,5 +1,6 @@
 // A report saved by `ratecard estimate -f json` -> the estimate it describes, amounts exact again.
 
+import { CURRENCY_CODE } from "../core/currency.js";
 import { InputError } from "../core/errors.js";
 import { Exact, sum } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
@@ -126,7 +127,7 @@ export function readSavedReport(text: string, file: string): EstimateReport | un
     r.fail("schema_version", `${JSON.stringify(o.schema_version)} is not supported (this ratecard reads ${SCHEMA_VERSION})`, "save the report again with this ratecard's estimate -f json");
   }
   const currency = r.str(o, "currency", "");
-  if (!/^[A-Z]{3}$/.test(currency)) r.fail("currency", `"${currency}" is not a currency code`);
+  if (!CURRENCY_CODE.test(currency)) r.fail("currency", `"${currency}" is not a currency code`);
   const estimates = r.arr(o.estimates, "estimates").map((e, i) => readModel(r, e, `estimates[${i}]`, file));
   if (estimates.length === 0) r.fail("estimates", "is empty: the report prices no model");
   const warnings = Array.isArray(o.warnings) ? o.warnings.filter((w): w is string => typeof w === "string") : [];

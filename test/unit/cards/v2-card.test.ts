@@ -134,6 +134,26 @@ describe("rate-card v2 language", () => {
       expect(`${err.message} (${err.hint})`).toMatch(message as RegExp);
     });
 
+    describe("every currencies: mapping (version, tier, modifier, fee) rejects the same mistakes alike", () => {
+      const P = "{ input_cache_hit: 1, input_cache_miss: 1, output: 1 }";
+      const places: [string, string, (m: string) => string, (m: string) => string][] = [
+        ["a version", "models.m.versions[0].currencies", (m) => `        currencies:${m}\n`, () => ""],
+        ["a tier", "models.m.versions[0].tiers[0].currencies", (m) => `        tiers:\n          - above: 1000\n            input_cache_hit: 1\n            input_cache_miss: 1\n            output: 1\n            currencies:${m}\n`, () => ""],
+        ["a modifier", "models.m.versions[0].modifiers.flex.currencies", (m) => `        modifiers:\n          flex:\n            prices: ${P}\n            currencies:${m}\n`, () => ""],
+        ["a fee", "fees.search.versions[0].currencies", () => "", (m) => `fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        price: 1\n        currencies:${m}\n`],
+      ];
+      it.each(places)("in %s", (_name, path, version, extra) => {
+        const value = path.startsWith("fees") ? "1" : P;
+        const fail = (m: string) => {
+          const err = cardError(version(m), extra(m));
+          return `${err.message} (${err.hint})`;
+        };
+        expect(fail(` { cny: ${value} }`)).toBe(`"cny" in ${path} is not a currency code (write an ISO code like CNY or EUR)`);
+        expect(fail(` { USD: ${value} }`)).toBe(`${path}.USD repeats the card's own currency (the prices it sits under are already in USD; remove this entry)`);
+        expect(fail(" {}")).toBe(`${path} is empty (list at least one currency, or remove the key)`);
+      });
+    });
+
     it("rejects tiers on a peak/off-peak version", () => {
       const card = `currency: USD\ncalendars:\n  c:\n    time_zone: UTC\n    rules:\n      - from: 2026-01-01\n        peak_hours: ["09:00-17:00"]\nmodels:\n  m:\n    versions:\n      - from: 2026-01-01\n        calendar: c\n        peak: { input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n        off_peak: { input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n        tiers:\n          - { above: 100, input_cache_hit: 1, input_cache_miss: 1, output: 1 }\n`;
       expect(() => parseCard(card, "w.yaml")).toThrow(/long-context tiers only go with flat prices/);
