@@ -5,9 +5,10 @@ import { formatInstant, type Instant } from "./instant.js";
 import { peakSegments } from "./peak-segments.js";
 import { displayId, modelKey, tryLookupModel } from "./names.js";
 import { selectModels, type RatesFilter } from "./rates.js";
+import { feeVersionAt } from "./pricing.js";
 import { findModel } from "./resolve.js";
 import { Exact } from "./exact.js";
-import type { Fee, FeeVersion, Model, PriceSet, PriceVersion, RateBook, Window } from "./types.js";
+import type { Fee, Model, PriceSet, PriceVersion, RateBook, Window } from "./types.js";
 
 /** One model over [start, end): the prices that bill it there, after aliases and calendars. */
 export interface PriceInterval {
@@ -38,8 +39,7 @@ interface Resolved {
 
 /** A fee's price per one unit at `t`: price / per of the version in force; null before its first version or after removal. */
 function feeAt(fee: Fee, t: Instant): Exact | null {
-  let v: FeeVersion | undefined;
-  for (const fv of fee.versions) if (fv.from <= t) v = fv;
+  const v = feeVersionAt(fee, t);
   return !v || v.removed ? null : v.price!.div(v.per ?? Exact.ONE);
 }
 

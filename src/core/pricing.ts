@@ -6,7 +6,7 @@ import { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import type { Resolution } from "./resolve.js";
 import { didYouMean } from "./suggest.js";
-import type { FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, RateBook, Tier, TokenBucket, Workload } from "./types.js";
+import type { Fee, FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, RateBook, Tier, TokenBucket, Workload } from "./types.js";
 
 /** Service-tier names that mean "no modifier" unless a version defines a modifier of that name. */
 const NEUTRAL_TIERS = ["standard", "default", "auto"];
@@ -138,6 +138,23 @@ export function thresholds(v: PriceVersion): Exact[] {
   return (v.tiers ?? []).map((t) => t.above);
 }
 
+/** The version of a fee in force at `t` (a removal included), or undefined before its first. */
+export function feeVersionAt(fee: Fee, t: Instant): FeeVersion | undefined {
+  let v: FeeVersion | undefined;
+  for (const fv of fee.versions) if (fv.from <= t) v = fv;
+  return v;
+}
+
+/**
+ * A fee version's price (per its `per`) in `currency`: its own when the card bills in that
+ * currency, else the one it publishes in it, else converted with `fx` (`currency` per unit of the
+ * card's); undefined when none of these (or the version is a removal).
+ */
+export function feeVersionPrice(v: FeeVersion, cardCurrency: string, currency: string, fx: Exact | undefined): Exact | undefined {
+  if (currency === cardCurrency) return v.price;
+  return v.currencies?.[currency] ?? (fx && v.price ? v.price.mul(fx) : undefined);
+}
+
 /** A fee's price per `per` units at `t` in the report currency; fails on an unknown, unpriced or removed fee. */
 export function feePrice(res: Resolution, id: string, t: Instant, w: Workload): { price: Exact; per: Exact } {
   const fee = res.fees?.[id];
@@ -149,15 +166,11 @@ export function feePrice(res: Resolution, id: string, t: Instant, w: Workload): 
       w.where,
     );
   }
-  let v: FeeVersion | undefined;
-  for (const fv of fee.versions) if (fv.from <= t) v = fv;
+  const v = feeVersionAt(fee, t);
   if (!v) throw new InputError(`fee "${id}" of "${modelName(res)}" has no price at ${formatInstantShort(t)}: its first price is from ${formatInstantShort(fee.versions[0]!.from)}`, "price it at a later --as-of, or drop the requests", w.where);
   if (v.removed) throw new InputError(`fee "${id}" of "${modelName(res)}" was removed at ${formatInstantShort(v.from)}`, `price it with --as-of before ${formatInstantShort(v.from)}, or drop the requests`, w.where);
-  const per = v.per!;
-  if (!res.cardCurrency) return { price: v.price!, per };
-  const published = v.currencies?.[res.currency];
-  if (published) return { price: published, per };
-  if (res.fx) return { price: v.price!.mul(res.fx), per };
+  const price = feeVersionPrice(v, res.cardCurrency ?? res.currency, res.currency, res.fx);
+  if (price) return { price, per: v.per! };
   throw new InputError(`fee "${id}" of "${modelName(res)}" has no published ${res.currency} price`, `give --fx RATE to convert from ${res.cardCurrency}`, w.where);
 }
 

@@ -5,7 +5,7 @@ import { Exact, sum } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
 import { compareNames } from "../core/order.js";
 import type { Resolution } from "../core/resolve.js";
-import { RateSheet, versionRetention } from "../core/pricing.js";
+import { feeVersionPrice, RateSheet, versionRetention } from "../core/pricing.js";
 import type { PriceSet, RateBook, Window, Workload } from "../core/types.js";
 import { escapeControl } from "../core/printable.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
@@ -174,7 +174,7 @@ function linesOf(book: RateBook, cells: Cell[], convert?: (res: Resolution) => R
     const res = cell.span.res!;
     const priced = convert ? convert(res) : res;
     const fv = res.fees!.search!.versions[cell.variant.fee]!;
-    const price = priced.currency === res.currency ? fv.price! : (fv.currencies?.[priced.currency] ?? (priced.fx ? fv.price!.mul(priced.fx) : undefined));
+    const price = feeVersionPrice(fv, res.currency, priced.currency, priced.fx);
     if (!price) throw new InputError(`the "search" fee of "${cell.span.model}" has no published ${priced.currency} price`, `give --fx RATE to convert from ${res.currency}`);
     const count = Exact.int(n);
     lines.push({

@@ -3,7 +3,7 @@
 import { InputError } from "../core/errors.js";
 import { Exact } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
-import { chosenModifiers, versionRetention } from "../core/pricing.js";
+import { chosenModifiers, feeVersionAt, versionRetention } from "../core/pricing.js";
 import type { Modifier, Workload } from "../core/types.js";
 import type { Span } from "./timeline.js";
 import type { SkipReason, UsageRecord } from "./types.js";
@@ -154,13 +154,12 @@ export class Variants {
     let fee = -1;
     if (r.search > 0) {
       const f = span.res!.fees?.search;
-      let i = -1;
-      for (const [k, x] of (f?.versions ?? []).entries()) if (x.from <= t) i = k;
-      if (!f || i < 0 || f.versions[i]!.removed) {
+      const v = f && feeVersionAt(f, t);
+      if (!f || !v || v.removed) {
         const why = !f ? `no "search" fee for "${span.model}" (web searches cannot be priced)` : `the "search" fee of "${span.model}" has no price at this instant`;
         return this.fail("unknown-fee", why);
       }
-      fee = i;
+      fee = f.versions.indexOf(v);
     }
     let tier = -1;
     if (rules.thresholds.length) {

@@ -64,4 +64,21 @@ describe("ratecard rates", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('ratecard: error: unknown model "deepseek-v4-por" (did you mean "deepseek-v4-pro"?)\n');
   });
+
+  it("lists per-request fees in the --currency asked, as usage and estimate bill them", () => {
+    const fee = (args: string[]) => {
+      const r = spawnCli(["rates", ...args, "-f", "json"]);
+      expect(r.code, r.stderr).toBe(0);
+      const row = JSON.parse(r.stdout).models[0];
+      return row.fees.find((f: { fee: string }) => f.fee === "search");
+    };
+    // converted with --fx: Anthropic's $10 per 1,000 searches at 0.5 EUR per USD
+    expect(fee(["claude-opus-4-6", "--as-of", "2026-11-01"])).toMatchObject({ price: "10", per: "1000" });
+    expect(fee(["claude-opus-4-6", "--as-of", "2026-11-01", "--currency", "EUR", "--fx", "0.5"])).toMatchObject({ price: "5", per: "1000" });
+    // published: DeepSeek's search fee in CNY is its own price, not the dollar figure relabelled
+    expect(fee(["deepseek-v4-flash", "--as-of", "2026-11-01"])).toMatchObject({ price: "0.75", currencies: { CNY: "5" } });
+    expect(fee(["deepseek-v4-flash", "--as-of", "2026-11-01", "--currency", "CNY"])).toMatchObject({ price: "5", currencies: null });
+    const history = JSON.parse(spawnCli(["rates", "--history", "claude-opus-4-6", "--currency", "EUR", "--fx", "0.5", "-f", "json"]).stdout);
+    expect(history.fees.find((f: { fee: string }) => f.fee === "search").price).toBe("5");
+  });
 });

@@ -11,9 +11,6 @@ import { INTERVAL_FORMATS, intervalChunks, type IntervalFormat } from "../../ren
 import { SQL_DIALECTS, type SqlDialect } from "../../render/intervals/sql.js";
 import { render } from "../../render/reporters.js";
 import type { RatesReport } from "../../report/types.js";
-import { inCurrency } from "../../core/currency.js";
-import type { Exact } from "../../core/exact.js";
-import type { PriceVersion } from "../../core/types.js";
 import { asOfFrom, asOfOption, currencyOptions, flagValue, formatOption, modelOption, ratesOption, untilFlag } from "../flags.js";
 import { currencyFrom } from "../pricing.js";
 import { renderOptions, writeWithBackPressure, type Io } from "../io.js";
@@ -59,28 +56,6 @@ function checkCombination(flags: RatesFlags): void {
   if (only) throw new UsageError(`${only} needs --intervals`, "e.g. ratecard rates --intervals --from 2026-01-01 --to 2026-12-31 -f sql");
 }
 
-/** A version's prices in the report currency (published, or converted with --fx), or an error naming it. */
-function priced(model: string, currency: string, v: PriceVersion, target: { currency?: string; fx?: Exact }): { currency: string; version: PriceVersion } {
-  const { res } = inCurrency({ model, billedAs: null, version: v, currency }, target.currency, target.fx);
-  return { currency: res.currency, version: res.version };
-}
-
-/** The listing with every price in the report currency. */
-function inReportCurrency(report: RatesReport, target: { currency?: string; fx?: Exact }): RatesReport {
-  if (target.currency === undefined) return report;
-  if (report.kind === "history") {
-    return { ...report, rows: report.rows.map((r) => (r.version.kind === "price" ? { ...r, ...priced(r.model, r.currency, r.version, target) } : { ...r, currency: target.currency! })) };
-  }
-  return {
-    ...report,
-    rows: report.rows.map((r) => {
-      if (!r.price) return { ...r, currency: target.currency! };
-      const p = priced(r.billedAs ?? r.model, r.currency, r.price, target);
-      return { ...r, currency: p.currency, price: p.version };
-    }),
-  };
-}
-
 /** Registers the rates command. */
 export function registerRates(program: Command, io: Io): void {
   program
@@ -119,10 +94,10 @@ export function registerRates(program: Command, io: Io): void {
       const asOf = asOfFrom(flags.asOf, undefined, io.now());
       const filter = { provider: flags.provider, search: flags.search };
       const ids = [...models, ...(flags.model ?? [])];
-      const listed: RatesReport = flags.history
-        ? { kind: "history", rows: rateHistory(book, ids, filter) }
-        : { kind: "current", asOf, rows: ratesAt(book, asOf, ids, filter) };
-      const report = inReportCurrency(listed, currencyFrom(flags));
+      const money = currencyFrom(flags);
+      const report: RatesReport = flags.history
+        ? { kind: "history", rows: rateHistory(book, ids, filter, money) }
+        : { kind: "current", asOf, rows: ratesAt(book, asOf, ids, filter, money) };
       io.stdout.write(await render("rates", flags.format, report, renderOptions(io)));
       return "ok";
     }));
