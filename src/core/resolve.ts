@@ -4,7 +4,7 @@ import { InputError } from "./errors.js";
 import type { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { displayId, lookupModel, modelKey } from "./names.js";
-import type { Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
+import type { AliasVersion, Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** The outcome of resolving a model at an instant. */
 export interface Resolution {
@@ -38,6 +38,11 @@ export function versionAt(model: Model, t: Instant): Version | undefined {
  */
 export function findModel(book: RateBook, id: string, prefer?: string): Model {
   return lookupModel(book, id, prefer);
+}
+
+/** The model an alias version bills as: its `billed_as` id, read first among the alias's own provider's models. */
+export function aliasTarget(book: RateBook, model: Model, v: AliasVersion): Model {
+  return findModel(book, v.billedAs, model.provider);
 }
 
 /** Resolves `id` at `t`: follows aliases, fails on retirement or an instant before any price. */
@@ -85,7 +90,7 @@ export function resolveSpan(book: RateBook, id: string, t: Instant): { res: Reso
       );
     }
     if (v.kind === "alias") {
-      model = findModel(book, v.billedAs, model.provider);
+      model = aliasTarget(book, model, v);
       continue;
     }
     return { res: { model: id, billedAs: model === asked ? null : current, version: v, currency: model.currency, ...(model.fees ? { fees: model.fees } : {}) }, from, until };
@@ -108,9 +113,12 @@ export function defaultModels(book: RateBook, t: Instant): string[] {
  * Whether a model (or any model it is billed as, at any date) has long-context tiers: its cost then
  * jumps where a request's input crosses a threshold, so it is not a polynomial along a range.
  */
-export function hasTiers(book: RateBook, id: string, seen = new Set<object>()): boolean {
-  const model = findModel(book, id);
-  if (seen.has(model)) return false;
-  seen.add(model);
-  return model.versions.some((v) => (v.kind === "price" ? (v.tiers?.length ?? 0) > 0 : v.kind === "alias" && hasTiers(book, v.billedAs, seen)));
+export function hasTiers(book: RateBook, id: string): boolean {
+  const seen = new Set<Model>();
+  const walk = (model: Model): boolean => {
+    if (seen.has(model)) return false;
+    seen.add(model);
+    return model.versions.some((v) => (v.kind === "price" ? (v.tiers?.length ?? 0) > 0 : v.kind === "alias" && walk(aliasTarget(book, model, v))));
+  };
+  return walk(findModel(book, id));
 }

@@ -3,8 +3,8 @@
 import { ruleAt } from "./calendar.js";
 import { Exact } from "./exact.js";
 import type { Instant } from "./instant.js";
-import { findModel } from "./resolve.js";
-import type { RateBook, Schedule } from "./types.js";
+import { aliasTarget, findModel } from "./resolve.js";
+import type { Model, RateBook, Schedule } from "./types.js";
 import { scheduledMinutes } from "./forms/schedule.js";
 
 /** A stretch [from, until) of a period and the share of the period's calls made in it. */
@@ -21,17 +21,17 @@ export interface Cut {
 export function changeInstants(book: RateBook, id: string, start: Instant, end: Instant): Instant[] {
   const at = new Set<Instant>();
   const calendars = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (modelId: string): void => {
-    if (seen.has(modelId)) return;
-    seen.add(modelId);
-    for (const v of findModel(book, modelId).versions) {
+  const seen = new Set<Model>();
+  const walk = (model: Model): void => {
+    if (seen.has(model)) return;
+    seen.add(model);
+    for (const v of model.versions) {
       at.add(v.from);
-      if (v.kind === "alias") walk(v.billedAs);
+      if (v.kind === "alias") walk(aliasTarget(book, model, v));
       else if (v.kind === "price" && v.calendar) calendars.add(v.calendar);
     }
   };
-  walk(id);
+  walk(findModel(book, id));
   for (const name of calendars) for (const r of book.calendars.get(name)?.rules ?? []) at.add(r.from);
   return [...at].filter((t) => t > start && t < end).sort((a, b) => a - b);
 }

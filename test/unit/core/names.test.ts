@@ -7,7 +7,9 @@ import { parseCard } from "../../../src/cards/parse-card.js";
 import { InputError } from "../../../src/core/errors.js";
 import { displayId, lookupModel } from "../../../src/core/names.js";
 import { rateHistory, ratesAt } from "../../../src/core/rates.js";
-import { defaultModels, resolvePrice } from "../../../src/core/resolve.js";
+import { priceIntervals } from "../../../src/core/intervals.js";
+import { defaultModels, hasTiers, resolvePrice } from "../../../src/core/resolve.js";
+import { changeInstants } from "../../../src/core/stretches.js";
 import { at } from "../../helpers/plans.js";
 
 const flat = (hit: string, miss: string, out: string) => `{from: 2026-01-01, input_cache_hit: ${hit}, input_cache_miss: ${miss}, output: ${out}}`;
@@ -68,6 +70,10 @@ describe("model names", () => {
 
   it("follows billed_as to the model of the same provider first", () => {
     expect(resolvePrice(book, "acme-mirror", t)).toMatchObject({ billedAs: "resell/shared-7b" });
+    // every walk along an alias picks the same target, never "shared-7b is ambiguous"
+    expect(changeInstants(book, "acme-mirror", at("2025-01-01"), at("2027-01-01"))).toEqual([at("2026-01-01")]);
+    expect(hasTiers(book, "acme-mirror")).toBe(false);
+    expect([...priceIntervals(book, at("2026-01-01"), at("2026-02-01"), ["acme-mirror"])].map((r) => r.billedAs)).toEqual(["resell/shared-7b"]);
     expect(resolvePrice(book, "acme-mirror", t).version.flat!.output.toDecimal()).toBe("0.4");
   });
 
