@@ -6,9 +6,9 @@ import { fastEstimate } from "./estimate-fast.js";
 import { InputError, withLocation } from "./errors.js";
 import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
-import { periodSpan } from "./forms/period.js";
+import { callsOverPeriod, periodSpan } from "./forms/period.js";
 import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
-import { checkHasTokens, scaleTotals, tierGroups, workloadTotals, type TierGroup } from "./forms/totals.js";
+import { checkHasTokens, scaleTotals, tierGroups, type TierGroup } from "./forms/totals.js";
 import { changeInstants, cutPeriod, ruleKey, type Cut } from "./stretches.js";
 import { chosenModifiers, feePrice, peakShareFor, RateSheet, thresholds, versionRetention } from "./pricing.js";
 import { realismWarnings } from "./realism.js";
@@ -166,7 +166,7 @@ function stretchShare(book: RateBook, w: Workload, st: Stretch, opts: EstimateOp
  */
 function estimatePeriodItem(book: RateBook, w: Workload, modelRes: Resolution, opts: EstimateOptions): ItemEstimate {
   const span = periodSpan(w.period!, opts.asOf);
-  const calls = workloadTotals(w, opts.asOf).calls;
+  const calls = callsOverPeriod(w.calls, w.callsPer, w.period, opts.asOf, w.schedule); // once: with a schedule it walks the period's minutes
   const cuts = cutPeriod(span.start, span.end, changeInstants(book, modelRes.model, span.start, span.end), w.schedule);
   if (cuts.length === 0) {
     throw new InputError(
@@ -181,7 +181,7 @@ function estimatePeriodItem(book: RateBook, w: Workload, modelRes: Resolution, o
   let peakCalls: Exact | null = null;
   parts.forEach((st, i) => {
     const share = stretchShare(book, w, st, opts);
-    const own = priceLines(w, st.res, share, st.from, opts.asOf, st.weight);
+    const own = priceLines(w, st.res, share, st.from, opts.asOf, st.weight, calls);
     if (parts.length > 1) for (const l of own) l.stretch = i;
     lines.push(...own);
     if (share) peakCalls = (peakCalls ?? Exact.ZERO).add(st.weight.mul(share));
@@ -225,12 +225,13 @@ export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null,
 
 /**
  * The lines of `weight` of an item's calls (a stretch of its period; 1 for all) under a version:
- * fees resolve at `feesAt`, a `30d` period starts at `asOf`.
+ * fees resolve at `feesAt`, a `30d` period starts at `asOf`; `calls`, the item's calls over its
+ * period, when the caller has them.
  */
-function priceLines(w: Workload, res: Resolution, peakShare: Exact | null, feesAt: Instant, asOf: Instant, weight: Exact): Line[] {
+function priceLines(w: Workload, res: Resolution, peakShare: Exact | null, feesAt: Instant, asOf: Instant, weight: Exact, calls?: Exact): Line[] {
   const mods = chosenModifiers(w, res);
   const lines: Line[] = [];
-  const whole = tierGroups(w, thresholds(res.version), asOf);
+  const whole = tierGroups(w, thresholds(res.version), asOf, calls);
   const groups = weight.eq(Exact.ONE) ? whole : whole.map((g) => scaleTotals(g, weight));
   for (const g of groups) {
     const s = sheets(res, g.tier, mods);

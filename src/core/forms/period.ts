@@ -52,10 +52,10 @@ export function periodSpan(p: Period, asOf: Instant): { start: Instant; end: Ins
 export function callsOverPeriod(calls: Exact, per: RateUnit | undefined, period: Period | undefined, asOf?: Instant, schedule?: Schedule): Exact {
   if (per === undefined) return calls;
   if (!period) throw new InputError(`calls per ${per} needs a period`, "add period: 30d or period: 2026-12");
-  const { days, months } = periodSpan(period, asOf ?? 0);
+  const span = periodSpan(period, asOf ?? 0);
+  const { days, months } = span;
   if (schedule && (per === "day" || per === "hour")) {
     if (asOf === undefined && period.kind === "days") throw new Error("callsOverPeriod: a scheduled rate over a 30d period needs the as-of instant");
-    const span = periodSpan(period, asOf ?? 0);
     if (per === "day") return calls.mul(Exact.int(scheduleRunDays(schedule, span)));
     return calls.mul(Exact.of(BigInt(scheduledMinutes(schedule, span)), 60n));
   }

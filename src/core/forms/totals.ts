@@ -94,11 +94,11 @@ function scaled(per: Record<string, Exact> | undefined, by: Exact): Record<strin
  * Reduces a workload to its totals per long-context tier: every request's own input (hits +
  * misses + writes) picks its tier, so a conversation's turns split where their history passes
  * each threshold (sorted ascending). Groups come in tier order; the warm-up of distinct prefixes
- * lands on the group holding each conversation's first turn.
+ * lands on the group holding each conversation's first turn. `calls` is the item's calls over its
+ * period when the caller has it already (working it out walks a schedule's minutes).
  */
-export function tierGroups(w: Workload, thresholds: readonly Exact[] = [], asOf?: Instant): TierGroup[] {
+export function tierGroups(w: Workload, thresholds: readonly Exact[] = [], asOf?: Instant, calls = callsOverPeriod(w.calls, w.callsPer, w.period, asOf, w.schedule)): TierGroup[] {
   checkForm(w);
-  const calls = callsOverPeriod(w.calls, w.callsPer, w.period, asOf, w.schedule);
   const groups: TierGroup[] = [];
   let cachedPart: Exact;
   if (w.conversation) {
@@ -142,10 +142,8 @@ export function tierGroups(w: Workload, thresholds: readonly Exact[] = [], asOf?
 
 /** Reduces a workload (any form) to calls and exact token totals per bucket, all tiers together; `asOf` places a `30d` period. */
 export function workloadTotals(w: Workload, asOf?: Instant): BucketTotals {
-  const groups = tierGroups(w, [], asOf);
-  const g = groups[0]!;
   const calls = callsOverPeriod(w.calls, w.callsPer, w.period, asOf, w.schedule);
-  return { ...g, calls };
+  return { ...tierGroups(w, [], asOf, calls)[0]!, calls };
 }
 
 /** Totals (or a tier group) times a share of the calls: every count, writes and requests too. */
