@@ -7,7 +7,7 @@ import { InputError, withLocation } from "./errors.js";
 import { Exact, sum } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { callsOverPeriod, periodSpan } from "./forms/period.js";
-import { schedulePeakShare, typicalWeek } from "./forms/schedule.js";
+import { noScheduledMinutes, schedulePeakShare, typicalWeek } from "./forms/schedule.js";
 import { checkHasTokens, scaleTotals, tierGroups, type TierGroup } from "./forms/totals.js";
 import { changeInstants, cutPeriod, ruleKey, type Cut } from "./stretches.js";
 import { chosenModifiers, feePrice, peakShareFor, RateSheet, thresholds, versionRetention } from "./pricing.js";
@@ -168,13 +168,7 @@ function estimatePeriodItem(book: RateBook, w: Workload, modelRes: Resolution, o
   const span = periodSpan(w.period!, opts.asOf);
   const calls = callsOverPeriod(w.calls, w.callsPer, w.period, opts.asOf, w.schedule); // once: with a schedule it walks the period's minutes
   const cuts = cutPeriod(span.start, span.end, changeInstants(book, modelRes.model, span.start, span.end), w.schedule);
-  if (cuts.length === 0) {
-    throw new InputError(
-      `the schedule "${w.schedule!.text}" has no minutes between ${formatInstantShort(span.start)} and ${formatInstantShort(span.end)}`,
-      "widen its hours or days, or pick another period",
-      w.where,
-    );
-  }
+  if (cuts.length === 0) throw noScheduledMinutes(w.schedule!, span, w.where);
   const parts = stretchesOf(book, w, modelRes.model, cuts, opts);
   const lines: Line[] = [];
   const stretches: StretchEstimate[] = [];
@@ -218,7 +212,7 @@ function sheets(res: Resolution, tier: number, mods: Modifier[]): { flat?: RateS
  * Prices one workload item under a resolved version at `asOf` (the instant its fees resolve at):
  * each long-context tier group's buckets, then one line per per-request fee.
  */
-export function priceItem(w: Workload, res: Resolution, peakShare: Exact | null, asOf: Instant): ItemEstimate {
+function priceItem(w: Workload, res: Resolution, peakShare: Exact | null, asOf: Instant): ItemEstimate {
   const lines = priceLines(w, res, peakShare, asOf, asOf, Exact.ONE);
   return { workload: w.name, total: sum(lines.map((l) => l.cost)), lines };
 }

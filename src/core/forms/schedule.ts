@@ -1,7 +1,7 @@
 // Schedules: the share of a schedule's minutes that a price calendar bills at peak, minute by minute.
 
 import { peakUnder, ruleAt, type LocalTime } from "../calendar.js";
-import { InputError } from "../errors.js";
+import { InputError, type Location } from "../errors.js";
 import { Exact } from "../exact.js";
 import { formatInstantShort, type Instant } from "../instant.js";
 import type { Calendar, CalendarRule, Schedule } from "../types.js";
@@ -47,13 +47,17 @@ export function schedulePeakShare(cal: Calendar, s: Schedule, span: { start: Ins
     const rule = typical ?? ruleAt(cal, t);
     if (!rule || peakUnder(rule, calClock.at(t), holidays)) peak++;
   }
-  if (scheduled === 0) {
-    throw new InputError(
-      `the schedule "${s.text}" has no minutes between ${formatInstantShort(span.start)} and ${formatInstantShort(span.end)}`,
-      "widen its hours or days, or pick another period",
-    );
-  }
+  if (scheduled === 0) throw noScheduledMinutes(s, span);
   return Exact.of(BigInt(peak), BigInt(scheduled));
+}
+
+/** The error for a schedule with no minute inside a span. */
+export function noScheduledMinutes(s: Schedule, span: { start: Instant; end: Instant }, where?: Location): InputError {
+  return new InputError(
+    `the schedule "${s.text}" has no minutes between ${formatInstantShort(span.start)} and ${formatInstantShort(span.end)}`,
+    "widen its hours or days, or pick another period",
+    where,
+  );
 }
 
 /** The number of the schedule's minutes in [start, end). */
