@@ -10,11 +10,10 @@ import { callsOverPeriod, periodSpan } from "./forms/period.js";
 import { noScheduledMinutes, schedulePeakShare, typicalWeek } from "./forms/schedule.js";
 import { checkHasTokens, scaleTotals, tierGroups, type TierGroup } from "./forms/totals.js";
 import { changeInstants, cutPeriod, ruleKey, type Cut } from "./stretches.js";
-import { chosenModifiers, feePrice, peakShareFor, RateSheet, thresholds, versionRetention } from "./pricing.js";
+import { billedLine, chosenModifiers, compareRetentions, feePrice, peakShareFor, RateSheet, thresholds, versionRetention, type BilledPart } from "./pricing.js";
 import { realismWarnings } from "./realism.js";
 import { defaultModels, resolvePrice, type Resolution } from "./resolve.js";
 import type {
-  Bucket,
   Calendar,
   EstimateReport,
   ItemEstimate,
@@ -27,12 +26,8 @@ import type {
   PriceVersion,
   RateBook,
   StretchEstimate,
-  TokenBucket,
-  Window,
   Workload,
 } from "./types.js";
-
-const MILLION = Exact.int(1000000);
 
 /**
  * Options that override the plan: the instant, the models, the share of calls at peak, and the
@@ -49,23 +44,14 @@ export interface EstimateOptions {
   // A new option must be honoured by the fast path too (estimate-fast.ts), or make it step aside.
 }
 
-/** One bucket of a tier group to price: its report bucket, priced bucket, retention and tokens. */
-interface Part {
-  bucket: Bucket;
-  priced: TokenBucket;
-  /** The version's retention key ("" = default) and its report name (null: unnamed default). */
-  retention?: { key: string; name: string | null };
-  tokens: Exact;
-}
-
 /** The buckets of one tier group: hit, miss, writes by retention (default first), output, reasoning when any. */
-function parts(g: TierGroup, w: Workload, res: Resolution): Part[] {
-  const out: Part[] = [
+function parts(g: TierGroup, w: Workload, res: Resolution): BilledPart[] {
+  const out: BilledPart[] = [
     { bucket: "input_cache_hit", priced: "input_cache_hit", tokens: g.hit },
     { bucket: "input_cache_miss", priced: "input_cache_miss", tokens: g.miss },
   ];
   const writes = Object.entries(g.writes ?? {}).map(([k, tokens]) => ({ key: versionRetention(w, res, k), tokens }));
-  writes.sort((a, b) => (a.key === b.key ? 0 : a.key === "" ? -1 : b.key === "" ? 1 : a.key < b.key ? -1 : 1));
+  writes.sort((a, b) => compareRetentions(a.key, b.key));
   for (const { key, tokens } of writes) {
     const prev = out.find((p) => p.retention?.key === key);
     if (prev) prev.tokens = prev.tokens.add(tokens); // cache_write and cache_write_<default> are the same retention
@@ -74,16 +60,6 @@ function parts(g: TierGroup, w: Workload, res: Resolution): Part[] {
   out.push({ bucket: "output", priced: "output", tokens: g.output });
   if (!g.reasoning.isZero()) out.push({ bucket: "reasoning", priced: "output", tokens: g.reasoning });
   return out;
-}
-
-function line(part: Part, window: Window, tokens: Exact, sheet: RateSheet): Line {
-  const r = sheet.rate(part.priced, part.retention?.key);
-  const l: Line = { bucket: part.bucket, window, tokens, rate: r.rate, cost: tokens.mul(r.rate).div(MILLION) };
-  if (part.retention) l.retention = part.retention.name;
-  if (sheet.tier) l.tier = `above ${sheet.tier.above.toDecimal()}`;
-  if (r.modifiers.length) l.modifiers = r.modifiers;
-  if (r.note) l.note = r.note;
-  return l;
 }
 
 /** The peak share of an item with a schedule and no period: a typical week of the rule at the as-of instant. */
@@ -231,12 +207,12 @@ function priceLines(w: Workload, res: Resolution, peakShare: Exact | null, feesA
     const s = sheets(res, g.tier, mods);
     for (const part of parts(g, w, res)) {
       if (s.flat) {
-        lines.push(line(part, null, part.tokens, s.flat));
+        lines.push(billedLine(part, null, part.tokens, s.flat));
         continue;
       }
       const share = peakShare!;
-      if (!share.isZero()) lines.push(line(part, "peak", part.tokens.mul(share), s.peak!));
-      if (share.cmp(Exact.ONE) < 0) lines.push(line(part, "off-peak", part.tokens.mul(Exact.ONE.sub(share)), s.offPeak!));
+      if (!share.isZero()) lines.push(billedLine(part, "peak", part.tokens.mul(share), s.peak!));
+      if (share.cmp(Exact.ONE) < 0) lines.push(billedLine(part, "off-peak", part.tokens.mul(Exact.ONE.sub(share)), s.offPeak!));
     }
   }
   for (const [fee, count] of Object.entries(groups[0]!.requests ?? {})) {

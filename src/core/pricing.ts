@@ -6,12 +6,14 @@ import { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import type { Resolution } from "./resolve.js";
 import { didYouMean } from "./suggest.js";
-import type { Fee, FeeVersion, Modifier, ModifierKind, PriceSet, PriceVersion, RateBook, Tier, TokenBucket, Workload } from "./types.js";
+import type { Bucket, Fee, FeeVersion, Line, Modifier, ModifierKind, PriceSet, PriceVersion, RateBook, Tier, TokenBucket, Window, Workload } from "./types.js";
 
 /** Service-tier names that mean "no modifier" unless a version defines a modifier of that name. */
 const NEUTRAL_TIERS = ["standard", "default", "auto"];
 /** The note on a cache-write line of a version without write prices. */
 export const NO_WRITE_PRICE = "no cache-write price: billed at the cache-miss price";
+
+const MILLION = Exact.int(1000000);
 
 const KIND_LABEL: Record<ModifierKind, string> = { batch: "batch modifier", service_tier: "service tier", region: "region" };
 
@@ -136,6 +138,31 @@ export class RateSheet {
 /** The long-context tier thresholds of a version, ascending. */
 export function thresholds(v: PriceVersion): Exact[] {
   return (v.tiers ?? []).map((t) => t.above);
+}
+
+/** One bucket to price (of an estimate's tier group, or a usage cell): its report bucket, priced bucket, retention and tokens. */
+export interface BilledPart {
+  bucket: Bucket;
+  priced: TokenBucket;
+  /** The version's retention key ("" = default) and its report name (null: unnamed default). */
+  retention?: { key: string; name: string | null };
+  tokens: Exact;
+}
+
+/** The priced line of `tokens` of a part (all of its tokens, or a window's share) under a rate sheet. */
+export function billedLine(part: BilledPart, window: Window, tokens: Exact, sheet: RateSheet): Line {
+  const r = sheet.rate(part.priced, part.retention?.key);
+  const l: Line = { bucket: part.bucket, window, tokens, rate: r.rate, cost: tokens.mul(r.rate).div(MILLION) };
+  if (part.retention) l.retention = part.retention.name;
+  if (sheet.tier) l.tier = `above ${sheet.tier.above.toDecimal()}`;
+  if (r.modifiers.length) l.modifiers = r.modifiers;
+  if (r.note) l.note = r.note;
+  return l;
+}
+
+/** Cache-write retentions in report order: the default ("") first, then by name. */
+export function compareRetentions(a: string, b: string): number {
+  return a === b ? 0 : a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1;
 }
 
 /** The version of a fee in force at `t` (a removal included), or undefined before its first. */

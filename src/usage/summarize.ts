@@ -5,7 +5,7 @@ import { Exact, sum } from "../core/exact.js";
 import type { Instant } from "../core/instant.js";
 import { compareNames } from "../core/order.js";
 import type { Resolution } from "../core/resolve.js";
-import { feeVersionPrice, RateSheet, versionRetention } from "../core/pricing.js";
+import { billedLine, compareRetentions, feeVersionPrice, RateSheet, versionRetention } from "../core/pricing.js";
 import type { PriceSet, RateBook, Window, Workload } from "../core/types.js";
 import { escapeControl } from "../core/printable.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
@@ -15,7 +15,6 @@ import type { LocalClock } from "./zone.js";
 const HOUR = 3600000;
 import type { Dimension, GroupKey, SkipSummary, TokenCounts, UsageBucket, UsageGroup, UsageLine, UsageReport } from "./types.js";
 
-const MILLION = Exact.int(1000000);
 const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output", "request_fee"];
 const LOG: Workload = { name: "usage log", calls: Exact.ONE, cachedPrefix: Exact.ZERO, miss: Exact.ZERO, reply: Exact.ZERO, reasoning: Exact.ZERO };
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
@@ -147,28 +146,22 @@ function linesOf(book: RateBook, cells: Cell[], convert?: (res: Resolution) => R
       provider: book.cards.find((c) => c.file === v.card)?.provider,
       window: windowOf(cell.window),
     };
-    const push = (bucket: UsageBucket, tokens: bigint, priced: "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output", retention?: string) => {
+    const push = (bucket: "input_cache_hit" | "input_cache_miss" | "input_cache_write" | "output", tokens: bigint, retention?: string) => {
       if (tokens === 0n) return;
       const t = Exact.int(tokens);
-      const r = sheet.rate(priced, retention);
-      lines.push({
-        ...base, bucket, tokens: t, rate: r.rate, cost: t.mul(r.rate).div(MILLION),
-        ...(bucket === "input_cache_write" ? { retention: retention === "" ? (v.defaultRetention ?? null) : retention } : {}),
-        ...(sheet.tier ? { tier: `above ${sheet.tier.above.toDecimal()}` } : {}),
-        ...(r.modifiers.length ? { modifiers: r.modifiers } : {}),
-        ...(r.note ? { note: r.note } : {}),
-      });
+      const named = retention === undefined ? {} : { retention: { key: retention, name: retention === "" ? (v.defaultRetention ?? null) : retention } };
+      lines.push({ ...base, ...billedLine({ bucket, priced: bucket, tokens: t, ...named }, base.window, t, sheet), bucket });
     };
-    push("input_cache_hit", sums.hit, "input_cache_hit");
-    push("input_cache_miss", sums.miss, "input_cache_miss");
+    push("input_cache_hit", sums.hit);
+    push("input_cache_miss", sums.miss);
     const writes = new Map<string, bigint>();
     for (const [key, n] of [["", sums.writeDefault], ["5m", sums.write5m], ["1h", sums.write1h]] as const) {
       if (n === 0n) continue;
       const k = versionRetention(LOG, res, key); // checked per record: known here
       writes.set(k, (writes.get(k) ?? 0n) + n);
     }
-    for (const [k, n] of [...writes].sort(([a], [b]) => (a === b ? 0 : a === "" ? -1 : b === "" ? 1 : a < b ? -1 : 1))) push("input_cache_write", n, "input_cache_write", k);
-    push("output", sums.output, "output");
+    for (const [k, n] of [...writes].sort(([a], [b]) => compareRetentions(a, b))) push("input_cache_write", n, k);
+    push("output", sums.output);
   }
   for (const { cell, count: n } of fees.values()) {
     const res = cell.span.res!;

@@ -19,7 +19,6 @@ export interface Variant {
 
 /** The neutral variant: no tier, no modifier, no searches. */
 const BASE: Omit<Variant, "id"> = { tier: -1, serviceTier: undefined, modifiers: [], fee: -1 };
-const NEUTRAL = new Set(["standard", "default", "auto"]);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** What the core pricing helpers need of a workload, for their messages. */
@@ -145,8 +144,7 @@ export class Variants {
     const simple = !v.tiers && r.search === 0;
     if (simple && rules.lastVariant && rules.lastTier === r.serviceTier) return rules.lastVariant;
     let mods: Modifier[] = [];
-    const neutral = r.serviceTier !== undefined && NEUTRAL.has(r.serviceTier) && !v.modifiers?.[r.serviceTier]; // "standard" where the card has no such modifier
-    if (r.serviceTier !== undefined && !neutral) {
+    if (r.serviceTier !== undefined) { // "standard" and the like choose no modifier where the card has none of that name
       const m = this.tierModifiers(span, rules, r.serviceTier);
       if (typeof m === "string") return this.fail("unknown-service-tier", m);
       mods = m;
