@@ -97,14 +97,40 @@ export function typicalPeakShare(rule: CalendarRule): Exact {
   return Exact.of(BigInt(peakPerDay * days), BigInt(1440 * 7));
 }
 
+const HOUR = 3600000;
+const unknownFrom = new WeakMap<Calendar, Instant>();
+
+/**
+ * The first instant at which `cal`'s holidays are unknown: the local midnight in its zone that
+ * starts the year after `holidays_known_until` (found to the minute), or +Infinity when the
+ * calendar sets no such year. holidayWarning warns exactly from it on. Cached per calendar.
+ */
+export function holidaysUnknownFrom(cal: Calendar): Instant {
+  const year = cal.holidaysKnownUntil;
+  if (year === undefined) return Number.POSITIVE_INFINITY;
+  let from = unknownFrom.get(cal);
+  if (from === undefined) {
+    const newYear = new Date(0).setUTCFullYear(year + 1, 0, 1);
+    // every zone's offset lies within -12 h..+14 h, so its new year falls inside (lo, hi]
+    let lo = newYear - 15 * HOUR;
+    let hi = newYear + 13 * HOUR;
+    while (hi - lo > 60000) {
+      const mid = lo + Math.floor((hi - lo) / 120000) * 60000;
+      if (Number(localTime(mid, cal.timeZone).date.slice(0, 4)) > year) hi = mid;
+      else lo = mid;
+    }
+    unknownFrom.set(cal, (from = hi));
+  }
+  return from;
+}
+
 /**
  * The warning for pricing `t` on a calendar whose holidays are listed only up to an earlier year
  * (`holidays_known_until`), or undefined: its holidays after that are unknown, so weekdays are
  * billed as ordinary days.
  */
 export function holidayWarning(cal: Calendar, t: Instant): string | undefined {
-  if (cal.holidaysKnownUntil === undefined) return undefined;
+  if (!(t >= holidaysUnknownFrom(cal))) return undefined;
   const local = localTime(t, cal.timeZone).date;
-  if (Number(local.slice(0, 4)) <= cal.holidaysKnownUntil) return undefined;
   return `calendar "${cal.name}" lists holidays up to ${cal.holidaysKnownUntil} only: on ${local} and later its holidays are unknown and weekdays are billed as ordinary days`;
 }

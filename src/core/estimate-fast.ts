@@ -1,6 +1,6 @@
 // The fast path of estimate(): plain items on flat or peak/off-peak prices, in exact safe-integer arithmetic.
 
-import { holidayWarning } from "./calendar.js";
+import { holidaysUnknownFrom, holidayWarning } from "./calendar.js";
 import { inCurrency } from "./currency.js";
 import { Exact } from "./exact.js";
 import type { EstimateOptions } from "./estimate.js";
@@ -29,7 +29,7 @@ interface Fast {
   res: Resolution;
   share: Exact | null;
   conversion?: Conversion | null;
-  /** The calendar whose holiday warning applies from `holidaysFrom` on (a day before its first year without holidays). */
+  /** The calendar whose holiday warning applies from `holidaysFrom` on (holidaysUnknownFrom of it). */
   holidays?: Calendar;
   holidaysFrom: Instant;
   /** n -> n / den in lowest terms, den the common denominator of the parts' `scaled` (an item's total is sum(tokens x scaled) / den). */
@@ -150,8 +150,7 @@ function prepare(book: RateBook, id: string, opts: EstimateOptions): Prepared {
     if (!safe(floor)) return aside;
     tierFloor = Math.min(tierFloor, floor);
   }
-  // Before a day ahead of the first year without listed holidays, no time zone has reached that year: no warning.
-  const holidaysFrom = holidays ? new Date(0).setUTCFullYear(holidays.holidaysKnownUntil! + 1, 0, 1) - 86_400_000 : Infinity;
+  const holidaysFrom = holidays ? holidaysUnknownFrom(holidays) : Infinity;
   const fast: Fast = { res, share, holidaysFrom, over: Exact.overDenominator(den), hit, miss, output, tierFloor, context: limit(v.contextWindow), maxOutput: limit(v.maxOutput) };
   if (conversion !== undefined) fast.conversion = conversion;
   if (holidays) fast.holidays = holidays;

@@ -1,12 +1,12 @@
 // Accumulates priced usage records: integer token sums per (UTC day, price span, window), skips per reason.
 
 import { inCurrency } from "../core/currency.js";
-import { holidayWarning } from "../core/calendar.js";
+import { holidaysUnknownFrom, holidayWarning } from "../core/calendar.js";
 import { InputError } from "../core/errors.js";
 import type { Exact } from "../core/exact.js";
 import type { Resolution } from "../core/resolve.js";
 import type { Instant } from "../core/instant.js";
-import type { RateBook } from "../core/types.js";
+import type { Calendar, RateBook } from "../core/types.js";
 import { FLAT, OFF_PEAK, PEAK, type Cell } from "./cell.js";
 import { SeenKeys } from "./dedup.js";
 import { dayIndex } from "./periods.js";
@@ -88,6 +88,8 @@ export class UsageAggregator {
   private readonly variants = new Variants();
   private syntheticRecords = 0;
   private holidayWarning: string | undefined;
+  private cutoffCalendar: Calendar | undefined;
+  private cutoff = Number.POSITIVE_INFINITY;
   private readonly byTime: boolean;
   /** Cells are keyed by local hour (else by local day). */
   private readonly byHour: boolean;
@@ -162,7 +164,7 @@ export class UsageAggregator {
     const variant = this.variants.of(r, span, t);
     if (!variant) return this.skip(this.variants.skip.reason, this.variants.skip.detail, file, line);
     const window = span.calendar ? (this.timeline.isPeak(span, t) ? PEAK : OFF_PEAK) : FLAT;
-    if (span.calendar !== undefined && this.holidayWarning === undefined && t >= this.holidayCutoff(span)) this.holidayWarning = holidayWarning(span.calendar, t);
+    if (span.calendar !== undefined && this.holidayWarning === undefined && t >= this.holidaysUnknownFrom(span.calendar)) this.holidayWarning = holidayWarning(span.calendar, t);
     const local = this.zoned ? this.clock.toLocal(t) : t; // UTC: no lookup on the hot path
     const day = this.byTime ? (this.byHour ? Math.floor(local / HOUR) : dayIndex(local)) : 0;
     const tag = this.tagged ? this.tagOf(r, file) : 0;
@@ -194,13 +196,13 @@ export class UsageAggregator {
     if (t > this.last) this.last = t;
   }
 
-  /** A little before the first instant past the span's calendar's known holidays (the zone's offset aside); +Infinity without a limit. */
-  private holidayCutoff(span: Span): number {
-    if (span.holidayCutoff === undefined) {
-      const until = span.calendar!.holidaysKnownUntil;
-      span.holidayCutoff = until === undefined ? Number.POSITIVE_INFINITY : Date.UTC(until + 1, 0, 1) - 14 * 3600 * 1000;
+  /** The instant from which the holidays of `cal` are unknown, remembered for the last calendar asked about. */
+  private holidaysUnknownFrom(cal: Calendar): Instant {
+    if (cal !== this.cutoffCalendar) {
+      this.cutoffCalendar = cal;
+      this.cutoff = holidaysUnknownFrom(cal);
     }
-    return span.holidayCutoff;
+    return this.cutoff;
   }
 
   /** The warnings of the run: holidays unknown past a calendar's last listed year (once). */

@@ -22,8 +22,6 @@ export interface Span {
   /** The calendar's memo of peak hours, shared by every span on that calendar. */
   peak: PeakMemo | undefined;
   skip: { reason: SkipReason; detail: string } | undefined;
-  /** Cached by the aggregator: the instant from which its calendar's holidays may be unknown. */
-  holidayCutoff?: number;
 }
 
 const NEVER = Number.POSITIVE_INFINITY;
@@ -75,7 +73,7 @@ export class PriceTimeline {
         peak = this.peak.get(calendar);
         if (!peak) this.peak.set(calendar, (peak = new PeakMemo(calendar)));
       }
-      return { id: this.nextId++, model, from, until, res, calendar, peak, skip, holidayCutoff: undefined };
+      return { id: this.nextId++, model, from, until, res, calendar, peak, skip };
     };
     for (let hops = 0; ; hops++) {
       const m = tryLookupModel(this.book, current, prefer);

@@ -1,7 +1,7 @@
 // Time-of-day calendars: every-day peak, weekdays only, Chinese holidays, the wrap-around 2025 window.
 import { describe, expect, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
-import { isPeak, localTime, ruleAt, typicalPeakShare } from "../../../src/core/calendar.js";
+import { holidaysUnknownFrom, holidayWarning, isPeak, localTime, ruleAt, typicalPeakShare } from "../../../src/core/calendar.js";
 import { Exact } from "../../../src/core/exact.js";
 import { parseInstant } from "../../../src/core/instant.js";
 
@@ -58,5 +58,31 @@ describe("DeepSeek 2025 off-peak window (16:30-00:30 UTC daily)", () => {
   });
   it("prices 16 of 24 hours at the standard rate in a typical week", () => {
     expect(typicalPeakShare(window2025.rules[0]!).eq(Exact.of(2n, 3n))).toBe(true);
+  });
+});
+
+describe("holidaysUnknownFrom", () => {
+  const cal = (timeZone: string, holidaysKnownUntil?: number) => ({ ...peak2026, timeZone, ...(holidaysKnownUntil === undefined ? { holidaysKnownUntil: undefined } : { holidaysKnownUntil }) });
+
+  it.each([
+    ["UTC", "2027-01-01T00:00:00Z"],
+    ["Asia/Shanghai", "2026-12-31T16:00:00Z"],
+    ["America/St_Johns", "2027-01-01T03:30:00Z"],
+    ["Pacific/Kiritimati", "2026-12-31T10:00:00Z"], // +14, the first zone into a new year
+    ["Pacific/Pago_Pago", "2027-01-01T11:00:00Z"], // -11
+    ["Pacific/Chatham", "2026-12-31T10:15:00Z"], // +13:45 in its summer
+  ])("in %s is the local new year after holidays_known_until, %s; the warning starts exactly there", (tz, at) => {
+    const c = cal(tz, 2026);
+    const from = holidaysUnknownFrom(c);
+    expect(new Date(from).toISOString()).toBe(at.replace("Z", ".000Z"));
+    expect(holidayWarning(c, from - 1)).toBeUndefined();
+    expect(holidayWarning(c, from)).toContain("on 2027-01-01 and later its holidays are unknown");
+    expect(holidaysUnknownFrom(c)).toBe(from);
+  });
+
+  it("is never for a calendar without holidays_known_until", () => {
+    const c = cal("Asia/Shanghai");
+    expect(holidaysUnknownFrom(c)).toBe(Number.POSITIVE_INFINITY);
+    expect(holidayWarning(c, Date.parse("2999-01-01"))).toBeUndefined();
   });
 });
