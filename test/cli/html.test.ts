@@ -39,6 +39,14 @@ describe("-f html", () => {
     await expect(textContent(r.stdout)).toMatchFileSnapshot(`../golden/html-${name}.txt`);
   });
 
+  it("titles the usage chart with the days it draws: the --tz zone's, else UTC", () => {
+    const args = ["usage", "test/fixtures/usage/small.jsonl", "--by", "day,model", "-f", "html"];
+    expect(spawnCli(args).stdout).toContain("spend per day by model (USD, UTC days)");
+    const zoned = spawnCli([...args, "--tz", "America/St_Johns"]).stdout;
+    expect(zoned).toContain("spend per day by model (USD, America/St_Johns days)");
+    expect(zoned).not.toContain("UTC days");
+  });
+
   it("escapes what comes from files: markup and control characters never reach the page raw", () => {
     const dir = tempDir({ "plan.yaml": 'name: "<b>x</b>\\u0007"\nas_of: 2026-04-24\nmodels: [deepseek-v4-flash]\ncalls: 1\nmiss: 1\nreply: 1\n' });
     const r = spawnCli(["estimate", "plan.yaml", "-f", "html"], { cwd: dir });

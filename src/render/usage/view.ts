@@ -142,14 +142,18 @@ function spendChart(r: UsageReport): Chart | undefined {
     const day = g.key.day ?? "";
     for (const l of g.lines) {
       const k = `${day}\u0000${l.model}`;
-      cost.set(k, [...(cost.get(k) ?? []), l.cost]);
+      const costs = cost.get(k);
+      if (costs) costs.push(l.cost);
+      else cost.set(k, [l.cost]);
     }
-    perDay.set(day, [...(perDay.get(day) ?? []), g.cost]);
+    const costs = perDay.get(day);
+    if (costs) costs.push(g.cost);
+    else perDay.set(day, [g.cost]);
   }
   const top = days.map((d) => sum(perDay.get(d) ?? [])).reduce((a, b) => (b.cmp(a) > 0 ? b : a), Exact.ZERO);
   return {
     kind: "stacked",
-    title: `spend per day by model (${r.currency}, UTC days)`,
+    title: `spend per day by model (${r.currency}, ${r.timeZone ?? "UTC"} days)`,
     x: days,
     series: models.map((m) => ({ name: m, values: days.map((d) => chartNumber(sum(cost.get(`${d}\u0000${m}`) ?? []))) })),
     top: { value: chartNumber(top), text: formatMoney(top, r.currency) },
