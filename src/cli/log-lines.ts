@@ -78,7 +78,7 @@ export function logSources(paths: string[], cwd = process.cwd()): LogSource[] {
 type LineSink = (b: Buffer, start: number, end: number, lineNumber: number) => void;
 
 /** Receives the number of a line longer than the line budget (its bytes are dropped, not kept). */
-export type LongLineSink = (lineNumber: number) => void;
+type LongLineSink = (lineNumber: number) => void;
 
 /**
  * Splits a byte stream into lines without decoding it (the scanner reads bytes; a string per line

@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import type { MessagePort, Worker } from "node:worker_threads";
 import { InputError } from "../core/errors.js";
-import { IGNORED, RECORD, RecordReader, SKIP, SYNTHETIC } from "../usage/record.js";
+import { emptyRecord, IGNORED, RECORD, RecordReader, SKIP, SYNTHETIC } from "../usage/record.js";
 import { SKIP_REASONS, type Dialect, type SkipReason, type UsageRecord } from "../usage/types.js";
 import { configureLimits, LIMIT_ENV, limits, type Limits } from "./limits.js";
 import { streamLines, type LogSource } from "./log-lines.js";
@@ -52,7 +52,7 @@ interface Batch {
 }
 
 /** Receives a file's lines in order, as `usage` does without workers. */
-export interface LineHandler {
+interface LineHandler {
   record(r: UsageRecord, file: string, line: number): void;
   skip(reason: SkipReason, detail: string, file: string, line: number): void;
   ignore(): void;
@@ -92,11 +92,7 @@ export async function readInWorkers(sources: LogSource[], dialect: Dialect, tags
   const { Worker } = await import("node:worker_threads"); // loaded only here: it costs start-up time
   const bundle = globalThis.__ratecardBundle!;
   const queues: Batch[][] = sources.map(() => []);
-  const record: UsageRecord = {
-    model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
-    writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
-    dedup: false, dedupA: 0, dedupB: 0, session: undefined, cwd: undefined,
-  };
+  const record = emptyRecord();
   const models: string[][] = sources.map(() => []);
   const strings: string[][] = sources.map(() => []);
   let current = 0;

@@ -9,10 +9,9 @@ import type { Instant } from "../core/instant.js";
 import type { Calendar, RateBook } from "../core/types.js";
 import { FLAT, OFF_PEAK, PEAK, type Cell } from "./cell.js";
 import { SeenKeys } from "./dedup.js";
-import { dayIndex } from "./periods.js";
+import { dayIndex, HOUR } from "./periods.js";
 import { LocalClock } from "./zone.js";
 
-const HOUR = 3600000;
 import { summarize } from "./summarize.js";
 import { PriceTimeline, type Span } from "./timeline.js";
 import { Variants } from "./variants.js";

@@ -2,6 +2,8 @@
 
 import type { Instant } from "../core/instant.js";
 
+/** An hour in ms: the unit of --by hour and of a zone's offset cache. */
+export const HOUR = 3600000;
 const DAY = 86400000;
 
 /** The UTC day number (days since 1970-01-01) of an instant. */

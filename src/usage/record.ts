@@ -14,6 +14,15 @@ export const BLANK = 3;
 export const SYNTHETIC = 4;
 const SYNTHETIC_MODEL = "<synthetic>";
 
+/** A record with no model, instant or tokens: the one object a reader fills line after line. */
+export function emptyRecord(): UsageRecord {
+  return {
+    model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
+    writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
+    dedup: false, dedupA: 0, dedupB: 0, session: undefined, cwd: undefined,
+  };
+}
+
 /** Types of lines that are API responses and so must carry usage. */
 const RESPONSE_TYPES = new Set(["assistant", "message"]);
 
@@ -58,11 +67,7 @@ function readFields(b: Buffer, start: number, end: number, f: RawFields): string
 export class RecordReader {
   private readonly f = newFields();
   /** The record of the last line read as RECORD. */
-  readonly record: UsageRecord = {
-    model: "", instant: undefined, hit: 0, miss: 0, output: 0, reasoning: 0,
-    writeDefault: 0, write5m: 0, write1h: 0, search: 0, serviceTier: undefined,
-    dedup: false, dedupA: 0, dedupB: 0, session: undefined, cwd: undefined,
-  };
+  readonly record: UsageRecord = emptyRecord();
   /** The reason and detail of the last line read as SKIP. */
   reason: SkipReason = "no-usage";
   detail = "";

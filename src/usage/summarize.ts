@@ -20,7 +20,7 @@ const LOG: Workload = { name: "usage log", calls: Exact.ONE, cachedPrefix: Exact
 const WINDOW_ORDER: Record<string, number> = { peak: 0, "off-peak": 1, flat: 2 };
 
 /** The group of records without a sessionId (--by session) or without a cwd and a folder (--by project). */
-export const NO_TAG = "(none)";
+const NO_TAG = "(none)";
 
 /** Everything besides the cells that the report carries. */
 interface SummaryFacts {

@@ -2,8 +2,7 @@
 
 import { zoneOffset } from "../core/calendar.js";
 import type { Instant } from "../core/instant.js";
-
-const HOUR = 3600000;
+import { HOUR } from "./periods.js";
 
 /**
  * Converts instants to a zone's wall clock written as if it were UTC ("local epoch" ms) and back.

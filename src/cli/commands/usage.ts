@@ -5,7 +5,7 @@ import { Option, type Command } from "commander";
 import { loadRateCards } from "../../cards/load.js";
 import { isKnownTimeZone } from "../../core/calendar.js";
 import { InputError, UsageError } from "../../core/errors.js";
-import { parseInstant, type Instant } from "../../core/instant.js";
+import { parseInstant } from "../../core/instant.js";
 import { staleWarnings } from "../../core/staleness.js";
 import { didYouMean } from "../../core/suggest.js";
 import { render } from "../../render/reporters.js";
