@@ -10,7 +10,7 @@ import type { Calendar, CalendarRule, CardInfo, Fee, Model, PriceVersion, Proven
 import { YamlFile, type Fields } from "../yaml/document.js";
 import { feeRecord, readFees } from "./parse-fees.js";
 import {
-  BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, parseTokenCount, readCurrencies, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
+  BASE_PRICE_KEYS, PRICE_KEYS, WRITE_KEY, confidenceOf, parseTokenCount, readCurrencies, readDefaultRetention, readModifiers, readPriceMap, readPrices, readTiers,
 } from "./parse-pricing.js";
 
 /** What one card file contributes before merging. */
@@ -47,11 +47,7 @@ function parseDate(text: string): Instant {
 }
 
 function provenance(f: Fields, card: string): Provenance {
-  const confidence = f.parsed("confidence", (t) => {
-    if (t !== "official" && t !== "reported") throw new Error(`"${t}" must be official or reported`);
-    return t;
-  });
-  return { card, source: f.text("source"), note: f.text("note"), confidence, where: f.file.loc(f.node) };
+  return { card, source: f.text("source"), note: f.text("note"), confidence: confidenceOf(f), where: f.file.loc(f.node) };
 }
 
 /**

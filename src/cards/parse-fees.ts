@@ -5,16 +5,16 @@ import { Exact } from "../core/exact.js";
 import { parseInstant } from "../core/instant.js";
 import type { Fee, FeeVersion } from "../core/types.js";
 import type { YamlFile } from "../yaml/document.js";
-import { confidenceOf, parsePrice, readCurrencies } from "./parse-pricing.js";
+import { confidenceOf, parsePrice, parseTokenCount, readCurrencies } from "./parse-pricing.js";
 
 const FEE_KEYS = ["name", "unit", "versions"] as const;
 const FEE_VERSION_KEYS = ["from", "price", "per", "currencies", "removed", "confidence", "source", "note"] as const;
 /** What a fee id may look like (`search`, `code_exec`). */
 export const FEE_ID = /^[a-z][a-z0-9_-]*$/;
 
+/** Parses a fee's `per`: a positive whole number of units. */
 function parsePer(text: string): Exact {
-  if (!/^[1-9]\d*$/.test(text) || text.length > 30) throw new Error(`"${text}" must be a whole number of units (write 1000)`);
-  return Exact.int(BigInt(text));
+  return parseTokenCount(text, { what: "units", like: "1000" });
 }
 
 function readFeeVersion(y: YamlFile, node: Node, path: string, card: string, cardCurrency: string): FeeVersion {

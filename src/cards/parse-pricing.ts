@@ -30,15 +30,13 @@ export function parsePrice(text: string): Exact {
   return v;
 }
 
-/** Parses a positive whole number of tokens (a limit or a tier threshold). */
-export function parseTokenCount(text: string): Exact {
-  if (!/^[1-9]\d*$/.test(text) || text.length > 30) throw new Error(`"${text}" is not a whole number of tokens (write digits like 200000)`);
+/**
+ * Parses a positive whole number of tokens (a limit or a tier threshold), or of what `of` names
+ * (a fee's `per`: units, like 1000).
+ */
+export function parseTokenCount(text: string, of: { what: string; like: string } = { what: "tokens", like: "200000" }): Exact {
+  if (!/^[1-9]\d*$/.test(text) || text.length > 30) throw new Error(`"${text}" is not a whole number of ${of.what} (write digits like ${of.like})`);
   return Exact.int(BigInt(text));
-}
-
-function parseBool(text: string): boolean {
-  if (text !== "true" && text !== "false") throw new Error(`"${text}" must be true or false`);
-  return text === "true";
 }
 
 /** Reads `confidence:` (official or reported). */
@@ -143,8 +141,8 @@ function readModifier(y: YamlFile, node: Node, name: string, path: string, base:
   const mod: Modifier = {
     name, kind,
     appliesTo: [...TOKEN_BUCKETS],
-    stacksWithCache: f.parsed("stacks_with_cache", parseBool) ?? true,
-    stacksWithTiers: f.parsed("stacks_with_tiers", parseBool) ?? true,
+    stacksWithCache: f.bool("stacks_with_cache") ?? true,
+    stacksWithTiers: f.bool("stacks_with_tiers") ?? true,
     excludes: [],
     confidence: confidenceOf(f), source: f.text("source"), note: f.text("note"),
   };

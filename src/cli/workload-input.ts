@@ -7,6 +7,7 @@ import type { EstimateOptions } from "../core/estimate.js";
 import { PARAMS, type Target } from "../core/params.js";
 import { COUNT_HINT, parseCount, parseShare, SHARE_HINT } from "../core/quantity.js";
 import type { Plan, RateBook, Workload } from "../core/types.js";
+import { name } from "../workload/v2-keys.js";
 import { withConfigModels } from "./config.js";
 import { asOfFrom, asOfOption, currencyOptions, flagValue, modelOption, peakShareOption, ratesOption } from "./flags.js";
 import type { Io } from "./io.js";
@@ -76,11 +77,13 @@ function appendValue(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Parses "name=count" of --requests or a rewritten --cache-write-<retention>. */
-function namedCount(flag: string, text: string): [string, Exact] {
-  const m = /^([a-z0-9][a-z0-9_-]*)=(.+)$/.exec(text.trim());
-  if (!m) throw new UsageError(`${flag}: "${text}" is not name=count`, flag === "--requests" ? "e.g. --requests search=2" : "e.g. --cache-write-1h 5000");
-  return [m[1]!, flagValue(`${flag.replace("<name>", m[1]!)}`, m[2]!, parseCount, COUNT_HINT)];
+/** Parses "name=count" of --requests (a fee) or a rewritten --cache-write-<retention>. */
+function namedCount(flag: string, text: string, what: "fee" | "retention"): [string, Exact] {
+  const m = /^([^=]+)=(.+)$/.exec(text.trim());
+  const example = what === "fee" ? "e.g. --requests search=2" : "e.g. --cache-write-1h 5000";
+  if (!m) throw new UsageError(`${flag}: "${text}" is not name=count`, example);
+  const id = flagValue(flag, m[1]!, (t) => name(t, what), example);
+  return [id, flagValue(`${flag.replace("<name>", id)}`, m[2]!, parseCount, COUNT_HINT)];
 }
 
 /** The v2 workload flags as workload fields, applied over every workload of the plan (flags override the file). */
@@ -89,18 +92,14 @@ function v2Fields(flags: WorkloadFlags): Partial<Workload> {
   const writes: Record<string, Exact> = {};
   if (flags.cacheWrite !== undefined) writes[""] = flagValue("--cache-write", flags.cacheWrite, parseCount, COUNT_HINT);
   for (const text of flags.cacheWriteByRetention ?? []) {
-    const [ret, n] = namedCount("--cache-write-<name>", text);
+    const [ret, n] = namedCount("--cache-write-<name>", text, "retention");
     writes[ret] = n;
   }
   if (Object.keys(writes).length) out.cacheWrites = writes;
-  if (flags.requests?.length) out.requests = Object.fromEntries(flags.requests.map((t) => namedCount("--requests", t)));
+  if (flags.requests?.length) out.requests = Object.fromEntries(flags.requests.map((t) => namedCount("--requests", t, "fee")));
   if (flags.batch) out.batch = true;
-  const name = (flag: string, t: string) => flagValue(flag, t, (v) => {
-    if (!/^[a-z0-9][a-z0-9_-]*$/.test(v)) throw new Error(`"${v}" is not a name (lower-case letters, digits, - and _)`);
-    return v;
-  });
-  if (flags.serviceTier !== undefined) out.serviceTier = name("--service-tier", flags.serviceTier);
-  if (flags.region !== undefined) out.region = name("--region", flags.region);
+  if (flags.serviceTier !== undefined) out.serviceTier = flagValue("--service-tier", flags.serviceTier, (t) => name(t, "service tier"));
+  if (flags.region !== undefined) out.region = flagValue("--region", flags.region, (t) => name(t, "region"));
   return out;
 }
 

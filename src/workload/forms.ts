@@ -51,13 +51,6 @@ export class TokenFields {
   }
 }
 
-function bool(y: YamlFile, f: Fields, key: string, fallback: boolean): boolean {
-  return f.parsed(key, (t) => {
-    if (t !== "true" && t !== "false") throw new Error(`"${t}" must be true or false`);
-    return t === "true";
-  }) ?? fallback;
-}
-
 /** Most turns one conversation may have (its history grows with the square of the turns). */
 export const MAX_TURNS = Exact.int(MAX_TURNS_COUNT);
 
@@ -72,8 +65,8 @@ function readConversation(y: YamlFile, node: Node, path: string, tokens: TokenFi
     user: tokens.read(f, "user"),
     reply: tokens.read(f, "reply"),
     reasoning: tokens.read(f, "reasoning"),
-    historyCached: bool(y, f, "history_cached", true),
-    systemCached: bool(y, f, "system_cached", true),
+    historyCached: f.bool("history_cached") ?? true,
+    systemCached: f.bool("system_cached") ?? true,
   };
 }
 

@@ -1,5 +1,6 @@
 // Rate-card v2 workload keys: cache writes by retention, per-request fee counts, batch, service tier, region.
 
+import { FEE_ID } from "../cards/parse-fees.js";
 import { parseCount } from "../core/quantity.js";
 import type { Exact } from "../core/exact.js";
 import type { Workload } from "../core/types.js";
@@ -11,11 +12,13 @@ const COUNT_HINT = "write a non-negative whole number like 2000, 1_000_000, 1e6,
 export const V2_KEYS = ["cache_write", "requests", "batch", "service_tier", "region"] as const;
 /** A named-retention write key: `cache_write_1h`. */
 export const WRITE_KEY = /^cache_write_([a-z0-9]+)$/;
-/** What a fee, retention, service tier or region name may look like. */
+/** What a retention, service tier or region name may look like (a fee's is a card's FEE_ID). */
 const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-function name(t: string, what: string): string {
-  if (!NAME.test(t)) throw new Error(`"${t}" is not a ${what} name (lower-case letters, digits, - and _)`);
+/** `t` when it can name a `what` of a card, else throws a message saying what a name looks like. */
+export function name(t: string, what: "fee" | "retention" | "service tier" | "region"): string {
+  const fee = what === "fee";
+  if (!(fee ? FEE_ID : NAME).test(t)) throw new Error(`"${t}" is not a ${what} name (lower-case letters, digits, - and _${fee ? ", starting with a letter" : ""})`);
   return t;
 }
 
@@ -39,11 +42,7 @@ export function readV2Keys(y: YamlFile, f: Fields): Partial<Workload> {
     if (rf.keys().length === 0) y.fail(f.get("requests"), `${f.pathOf("requests")} is empty`, "write requests: { search: 2 }, or remove the key");
     out.requests = requests;
   }
-  const batch = f.parsed("batch", (t) => {
-    if (t !== "true" && t !== "false") throw new Error(`"${t}" must be true or false`);
-    return t === "true";
-  });
-  if (batch) out.batch = true;
+  if (f.bool("batch")) out.batch = true;
   const tier = f.parsed("service_tier", (t) => name(t, "service tier"));
   if (tier) out.serviceTier = tier;
   const region = f.parsed("region", (t) => name(t, "region"));

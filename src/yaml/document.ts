@@ -249,6 +249,13 @@ export class Fields {
   pathOf(key: string): string {
     return join(this.path, key);
   }
+  /** The `true` or `false` of `key` (nothing else), or undefined when absent. */
+  bool(key: string): boolean | undefined {
+    return this.parsed(key, (t) => {
+      if (t !== "true" && t !== "false") throw new Error(`"${t}" must be true or false`);
+      return t === "true";
+    });
+  }
   /** Calls `parse` on the text of `key`, turning a thrown message into a located InputError. */
   parsed<T>(key: string, parse: (text: string) => T, hint?: string): T | undefined {
     const v = this.get(key);

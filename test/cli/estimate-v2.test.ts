@@ -55,6 +55,9 @@ describe("ratecard estimate with v2 keys", () => {
     [["--region", "europe"], /unknown region "europe".*regions: us/],
     [["--batch", "--service-tier", "fast"], /asks for batch and fast, which "test-large" does not combine/],
     [["--requests", "search"], /--requests: "search" is not name=count/],
+    [["--requests", "2search=1"], /--requests: "2search" is not a fee name \(lower-case letters, digits, - and _, starting with a letter\)/],
+    [["--service-tier", "Flex"], /--service-tier: "Flex" is not a service tier name/],
+    [["--cache-write-by-retention", "1H=5"], /--cache-write-<name>: "1H" is not a retention name/],
     [["--cache-write-1h"], /--cache-write-1h needs a token count/],
   ])("fails with exit 2 and one line on a bad name: %s", (flags, message) => {
     const r = spawnCli(["estimate", ...CARD, "-m", "test-large", "--as-of", "2026-11-01", "--calls", "1", "--miss", "10", ...flags]);

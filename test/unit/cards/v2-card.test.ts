@@ -116,7 +116,9 @@ describe("rate-card v2 language", () => {
       ["an unknown bucket in applies_to", "        modifiers:\n          fast:\n            multiplier: 2\n            applies_to: [outptu]\n", /unknown bucket "outptu".*did you mean "output"/],
       ["excludes naming no modifier", "        modifiers:\n          batch:\n            multiplier: 0.5\n            excludes: [fsat]\n          fast:\n            multiplier: 2\n", /names "fsat".*did you mean "fast"/],
       ["a bad modifier kind", "        modifiers:\n          us:\n            kind: regoin\n            multiplier: 1.1\n", /"regoin" must be one of batch, service_tier, region/],
-      ["a fractional context window", "        context_window: 1.5\n", /context_window: "1.5" is not a whole number of tokens/],
+      ["a fractional context window", "        context_window: 1.5\n", /context_window: "1.5" is not a whole number of tokens \(write digits like 200000\)/],
+      ["a bad version confidence", "        confidence: offical\n", /models\.m\.versions\[0\]\.confidence: "offical" must be official or reported/],
+      ["a bad stacks_with_cache", "        modifiers:\n          batch:\n            multiplier: 0.5\n            stacks_with_cache: yes\n", /stacks_with_cache: "yes" must be true or false/],
       ["a default retention that is also named", "        input_cache_write_1h: 2\n        default_retention: 1h\n", /default_retention is 1h, which also has its own input_cache_write_1h/],
     ])("%s", (_name, yaml, message) => {
       const err = cardError(yaml as string);
@@ -128,7 +130,8 @@ describe("rate-card v2 language", () => {
       ["a typo'd fee key", "fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        prcie: 1\n", /unknown key "fees\.search\.versions\[0\]\.prcie".*did you mean "price"/],
       ["a removed fee with a price", "fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        removed: true\n        price: 1\n", /price does not go with removed: true/],
       ["a bad fee id", "fees:\n  Search:\n    versions:\n      - from: 2026-01-01\n        price: 1\n", /"Search" in fees is not a fee id/],
-      ["a fractional per", "fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        price: 1\n        per: 0.5\n", /must be a whole number of units/],
+      ["a fractional per", "fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        price: 1\n        per: 0.5\n", /fees\.search\.versions\[0\]\.per: "0\.5" is not a whole number of units \(write digits like 1000\)/],
+      ["a bad fee confidence", "fees:\n  search:\n    versions:\n      - from: 2026-01-01\n        price: 1\n        confidence: offical\n", /fees\.search\.versions\[0\]\.confidence: "offical" must be official or reported/],
     ])("%s", (_name, extra, message) => {
       const err = cardError("", extra as string);
       expect(`${err.message} (${err.hint})`).toMatch(message as RegExp);

@@ -21,8 +21,12 @@ describe("workload v2 keys", () => {
     ["calls: 1\ncache_write_1H: 5\n", /unknown key "cache_write_1H"/],
     ["calls: 1\nrequests: { search: 1.5 }\n", /requests\.search/],
     ["calls: 1\nrequests: { Search: 1 }\n", /"Search" is not a fee name/],
+    // a fee name is a card's fee id: a leading digit or underscore names no fee any card can have
+    ["calls: 1\nrequests: { 2search: 1 }\n", /requests\.2search: "2search" is not a fee name \(lower-case letters, digits, - and _, starting with a letter\)/],
+    ["calls: 1\nrequests: { _x: 1 }\n", /"_x" is not a fee name/],
     ["calls: 1\nrequests: {}\n", /requests is empty/],
     ["calls: 1\nbatch: yes\n", /batch: "yes" must be true or false/],
+    ["calls: 1\nconversation: { turns: 2, user: 10, history_cached: yes }\n", /conversation\.history_cached: "yes" must be true or false/],
     ["calls: 1\nservice_tier: Flex\n", /"Flex" is not a service tier name/],
     ["workloads:\n  - calls: 1\ncache_write: 5\n", /"cache_write" belongs inside a workload/],
   ])("rejects %j", (yaml, message) => {
