@@ -32,7 +32,7 @@ export const BUILTIN_CARDS: readonly BuiltinCard[] = [
 export function parseBuiltin(c: BuiltinCard): CardData {
   const card = parseCard(c.text, c.file, true);
   if (c.byDefault) return card;
-  return { ...card, info: { ...card.info, byDefault: false }, models: card.models.map((m) => ({ ...m, byDefault: false })) };
+  return { ...card, models: card.models.map((m) => ({ ...m, byDefault: false })) };
 }
 
 /** The built-in cards, parsed: from the build-time snapshot when bundled, else from the YAML. */

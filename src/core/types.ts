@@ -181,8 +181,6 @@ export interface CardInfo {
   checked?: Instant;
   source?: string;
   builtIn: boolean;
-  /** False for built-in cards whose models `estimate` prices only when asked for. */
-  byDefault?: boolean;
 }
 
 /** Every loaded card merged: models by key (`provider/id`, or the bare id for a card without provider) and calendars by name. */
