@@ -28,9 +28,12 @@ export const BUILTIN_CARDS: readonly BuiltinCard[] = [
   { file: "rates/google.yaml", text: google, byDefault: false },
 ];
 
-/** Parses one built-in card with the real loader. */
+/**
+ * Parses one built-in card with the real loader. Built-in cards merge first, so no earlier card
+ * has a fee unit to keep: the list of fees without one is dropped (it would only grow the snapshot).
+ */
 export function parseBuiltin(c: BuiltinCard): CardData {
-  const card = parseCard(c.text, c.file, true);
+  const { unitless: _, ...card } = parseCard(c.text, c.file, true);
   if (c.byDefault) return card;
   return { ...card, models: card.models.map((m) => ({ ...m, byDefault: false })) };
 }
