@@ -10,7 +10,7 @@ import type { Conversion, Modifier, PriceSet, PriceVersion, Tier, VersionPrices 
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** Every price of a set times `rate` (cache writes included). */
-export function scalePrices(p: PriceSet, rate: Exact): PriceSet {
+function scalePrices(p: PriceSet, rate: Exact): PriceSet {
   const out: PriceSet = { input_cache_hit: p.input_cache_hit.mul(rate), input_cache_miss: p.input_cache_miss.mul(rate), output: p.output.mul(rate) };
   if (p.input_cache_write) out.input_cache_write = p.input_cache_write.mul(rate);
   if (p.writes) out.writes = Object.fromEntries(Object.entries(p.writes).map(([r, v]) => [r, v.mul(rate)]));

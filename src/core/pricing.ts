@@ -11,7 +11,7 @@ import type { Bucket, Fee, FeeVersion, Line, Modifier, ModifierKind, PriceSet, P
 /** Service-tier names that mean "no modifier" unless a version defines a modifier of that name. */
 const NEUTRAL_TIERS = ["standard", "default", "auto"];
 /** The note on a cache-write line of a version without write prices. */
-export const NO_WRITE_PRICE = "no cache-write price: billed at the cache-miss price";
+const NO_WRITE_PRICE = "no cache-write price: billed at the cache-miss price";
 
 const MILLION = Exact.int(1000000);
 
@@ -47,7 +47,7 @@ export function chosenModifiers(w: Workload, res: Resolution): Modifier[] {
 }
 
 /** The cache-write retentions a version knows: its default (when named) and its named write prices. */
-export function knownRetentions(v: PriceVersion): string[] {
+function knownRetentions(v: PriceVersion): string[] {
   const set = v.flat ?? v.peak;
   return [...(v.defaultRetention ? [v.defaultRetention] : []), ...Object.keys(set?.writes ?? {})];
 }
