@@ -1,6 +1,8 @@
 // End-to-end: `ratecard rates`, current prices and history, every format.
 import { describe, expect, it } from "vitest";
-import { spawnCli } from "../helpers/cli.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnCli, tempDir } from "../helpers/cli.js";
 
 describe("ratecard rates", () => {
   it.each(["table", "json", "csv", "markdown"])("lists the prices in force at an instant (%s golden)", async (format) => {
@@ -80,5 +82,23 @@ describe("ratecard rates", () => {
     expect(fee(["deepseek-v4-flash", "--as-of", "2026-11-01", "--currency", "CNY"])).toMatchObject({ price: "5", currencies: null });
     const history = JSON.parse(spawnCli(["rates", "--history", "claude-opus-4-6", "--currency", "EUR", "--fx", "0.5", "-f", "json"]).stdout);
     expect(history.fees.find((f: { fee: string }) => f.fee === "search").price).toBe("5");
+  });
+
+  it("says request, not requests, for a fee priced per single request", () => {
+    const dir = tempDir();
+    const card = join(dir, "card.yaml");
+    writeFileSync(card, `currency: USD
+models:
+  one-shot:
+    fees:
+      call: { versions: [{ from: 2026-01-01, price: 0.01, per: 1 }] }
+      bulk: { versions: [{ from: 2026-01-01, price: 5, per: 1000 }] }
+    versions:
+      - { from: 2026-01-01, input_cache_hit: 0.1, input_cache_miss: 1, output: 2 }
+`);
+    const r = spawnCli(["rates", "one-shot", "--rates", card, "--as-of", "2026-02-01"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("call: $0.01 per 1 request ");
+    expect(r.stdout).toContain("bulk: $5.00 per 1,000 requests ");
   });
 });

@@ -1,6 +1,6 @@
 // A rates report as a document: one table of the prices in force, or of every version; fees as notes.
 
-import type { Exact } from "../../core/exact.js";
+import { Exact } from "../../core/exact.js";
 import { formatInstantShort, parseInstant } from "../../core/instant.js";
 import type { Column, Document, Note } from "../document.js";
 import { formatRate, formatTokens, REPORTED_MARK, REPORTED_NOTE } from "../format.js";
@@ -14,7 +14,7 @@ function feeText(r: FeeRow, currency: string, history: boolean): string {
   const span = history ? ` from ${formatInstantShort(v.from)}${r.until !== null ? ` until ${formatInstantShort(r.until)}` : ""}` : "";
   if (v.removed) return `${r.fee.id}: removed${span}`;
   const other = Object.entries(v.currencies ?? {}).map(([c, x]) => ` (${formatRate(x, c)})`).join("");
-  const unit = r.fee.unit === "request" ? "requests" : `x ${r.fee.unit}`;
+  const unit = r.fee.unit !== "request" ? `x ${r.fee.unit}` : v.per!.eq(Exact.ONE) ? "request" : "requests";
   return `${r.fee.id}${r.fee.name ? ` (${r.fee.name})` : ""}: ${formatRate(v.price!, currency)}${other} per ${formatTokens(v.per!)} ${unit}${span}`;
 }
 
