@@ -48,7 +48,7 @@ export interface Note {
 
 /**
  * Data a chart draws; the terminal and html renderers each draw it their own way. Numbers are
- * display-only geometry (places from 0 to 1 by chartScale; usage's stacked columns: floats of amounts);
+ * display-only geometry (places from 0 to 1, by chartScale);
  * every figure a person reads comes as text.
  */
 export type Chart =

@@ -106,11 +106,6 @@ export function chartScale(values: Iterable<Exact>, withZero = false): ChartScal
   return { lo: from, hi: to, at: span.isZero() ? () => 0 : (e) => Number(e.sub(from).div(span).toFixedPlaces(9)) };
 }
 
-/** A display-only float of an exact amount, for chart geometry (usage's stacked chart; prefer chartScale, which has no float range to overflow). */
-export function chartNumber(e: Exact): number {
-  return Number(e.toFixedPlaces(9));
-}
-
 /** A price per 1M tokens, exact, at least two decimals ("$0.028", "$1.10"). */
 export function formatRate(rate: Exact, currency: string): string {
   // The exact text, or the rate rounded to 12 places with trailing zeros dropped: rounding the rate

@@ -9,10 +9,9 @@ import { billedLine, compareRetentions, feeVersionPrice, RateSheet, versionReten
 import type { PriceSet, RateBook, Window, Workload } from "../core/types.js";
 import { escapeControl } from "../core/printable.js";
 import { OFF_PEAK, PEAK, type Cell, type Sums } from "./cell.js";
-import { dayIndex, dayPeriod, monthPeriod, weekPeriod, type Period } from "./periods.js";
+import { dayIndex, dayPeriod, HOUR, monthPeriod, weekPeriod, type Period } from "./periods.js";
 import type { LocalClock } from "./zone.js";
 
-const HOUR = 3600000;
 import type { Dimension, GroupKey, SkipSummary, TokenCounts, UsageBucket, UsageGroup, UsageLine, UsageReport } from "./types.js";
 
 const BUCKETS: UsageBucket[] = ["input_cache_hit", "input_cache_miss", "input_cache_write", "output", "request_fee"];

@@ -5,7 +5,7 @@ import { formatInstantShort } from "../../core/instant.js";
 import { compareNames } from "../../core/order.js";
 import type { UsageLine, UsageReport } from "../../usage/types.js";
 import type { Chart, Column, ColumnKind, Document, Note, Section } from "../document.js";
-import { billedLabel, bucketLabel, chartNumber, formatCount, formatMoney, formatRate, formatShare, formatTokens, moneyAddingUp } from "../format.js";
+import { billedLabel, bucketLabel, chartScale, formatCount, formatMoney, formatRate, formatShare, formatTokens, moneyAddingUp } from "../format.js";
 
 /** Headings, rows and right-aligned columns of one table; the last row of `groups` is the total. */
 interface Grid {
@@ -151,12 +151,13 @@ function spendChart(r: UsageReport): Chart | undefined {
     else perDay.set(day, [g.cost]);
   }
   const top = days.map((d) => sum(perDay.get(d) ?? [])).reduce((a, b) => (b.cmp(a) > 0 ? b : a), Exact.ZERO);
+  const scale = chartScale([top], true); // from 0 to the costliest day, exactly (no float range to overflow)
   return {
     kind: "stacked",
     title: `spend per day by model (${r.currency}, ${r.timeZone ?? "UTC"} days)`,
     x: days,
-    series: models.map((m) => ({ name: m, values: days.map((d) => chartNumber(sum(cost.get(`${d}\u0000${m}`) ?? []))) })),
-    top: { value: chartNumber(top), text: formatMoney(top, r.currency) },
+    series: models.map((m) => ({ name: m, values: days.map((d) => scale.at(sum(cost.get(`${d}\u0000${m}`) ?? []))) })),
+    top: { value: scale.at(top), text: formatMoney(top, r.currency) },
   };
 }
 
