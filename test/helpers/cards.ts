@@ -3,14 +3,24 @@ import { expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.js";
 import type { Exact } from "../../src/core/exact.js";
 import { formatInstant, parseInstant } from "../../src/core/instant.js";
-import { resolvePrice } from "../../src/core/resolve.js";
-import type { PriceSet } from "../../src/core/types.js";
+import { resolvePrice, type Resolution } from "../../src/core/resolve.js";
+import type { PriceSet, RateBook } from "../../src/core/types.js";
 import { BOOK } from "./plans.js";
 
 /** The built-in cards (loaded once, in ./plans.ts). */
 export { BOOK };
 
 const d = (x: Exact) => x.toDecimal();
+
+/** What resolvePrice gives `model` at `t`, or undefined where it has no price (any input error); other errors are thrown. */
+export function resolvedOrNone(book: RateBook, model: string, t: number): Resolution | undefined {
+  try {
+    return resolvePrice(book, model, t);
+  } catch (err) {
+    if (err instanceof InputError) return undefined;
+    throw err;
+  }
+}
 
 /** "hit / miss / output", then " w WRITE" and " w<ret> PRICE" for each cache-write price. */
 export function prices(p: PriceSet): string {

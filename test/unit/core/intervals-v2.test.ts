@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { resolvedOrNone } from "../../helpers/cards.js";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { InputError } from "../../../src/core/errors.js";
 import { intervalShape, priceIntervals, type PriceInterval } from "../../../src/core/intervals.js";
 import { parseInstant } from "../../../src/core/instant.js";
 import { feePrice, RateSheet, versionRetention } from "../../../src/core/pricing.js";
-import { resolvePrice } from "../../../src/core/resolve.js";
 import { intervalColumns } from "../../../src/render/intervals/columns.js";
 import { workload } from "../../helpers/plans.js";
 
@@ -34,13 +34,8 @@ function exported(model: string, t: number): string | undefined {
 
 /** The same columns from price resolution and the core's rate sheet (what estimate bills), independently. */
 function expected(model: string, t: number): string | undefined {
-  let res;
-  try {
-    res = resolvePrice(book, model, t);
-  } catch (err) {
-    if (err instanceof InputError) return undefined;
-    throw err;
-  }
+  const res = resolvedOrNone(book, model, t);
+  if (!res) return undefined;
   const rate = (set: import("../../../src/core/types.js").PriceSet, bucket: string): string => {
     const sheet = new RateSheet(set, undefined, [], res);
     if (bucket.startsWith("input_cache_write")) {

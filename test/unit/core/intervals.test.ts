@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { resolvedOrNone } from "../../helpers/cards.js";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { isPeak } from "../../../src/core/calendar.js";
-import { InputError } from "../../../src/core/errors.js";
 import { modelNames, priceIntervals, type PriceInterval } from "../../../src/core/intervals.js";
 import { formatInstant, parseInstant } from "../../../src/core/instant.js";
 import { selectModels } from "../../../src/core/rates.js";
@@ -39,13 +39,8 @@ function rowAt(model: string, t: number): PriceInterval | undefined {
 
 /** What price resolution says at `t`: the billed-as id, window and three prices, or undefined when there is no price. */
 function resolved(model: string, t: number): string | undefined {
-  let res;
-  try {
-    res = resolvePrice(book, model, t);
-  } catch (err) {
-    if (err instanceof InputError) return undefined;
-    throw err;
-  }
+  const res = resolvedOrNone(book, model, t);
+  if (!res) return undefined;
   const v = res.version;
   const window = v.calendar ? (isPeak(book.calendars.get(v.calendar)!, t) ? "peak" : "off-peak") : null;
   const p = window === "peak" ? v.peak! : window === "off-peak" ? v.offPeak! : v.flat!;
