@@ -1,6 +1,6 @@
 // Property tests: cost is linear in calls, additive across workloads, monotonic in tokens, and exact.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { loadRateCards } from "../../../src/cards/load.js";
 import { Exact, sum } from "../../../src/core/exact.js";
 import { estimate } from "../../../src/core/estimate.js";
