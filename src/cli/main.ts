@@ -3,6 +3,8 @@
 import type { MessagePort } from "node:worker_threads";
 import type { Dialect } from "../usage/types.js";
 import { exitCodeOf, formatError, writeError } from "./errors.js";
+import { fdSink, surelyNotTerminal } from "./fd-sink.js";
+import type { Sink } from "./io.js";
 import { readStdinText } from "./stdin.js";
 import { run } from "./run.js";
 import { usageWorker } from "./usage-workers.js";
@@ -18,21 +20,25 @@ else main();
 function main(): void {
   // A reader that closed the pipe early (`ratecard sweep ... | head`) has all it wants: stop quietly.
   // Any other write error (a full disk) is one line on stderr and exit 4, never a gate's verdict.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
     const e = writeError(err);
     try {
-      process.stderr.write(formatError(e, false));
+      stderr.write(formatError(e, false));
     } finally {
       process.exit(exitCodeOf(e));
     }
-  });
+  };
   // Nothing more can be said when stderr itself fails.
-  process.stderr.on("error", () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 3));
+  const onStderrError = () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 3);
+  // A file, pipe or /dev/null is written directly (process.stdout would load Node's stream modules
+  // first: milliseconds of start-up); a terminal keeps the stream, which knows its width.
+  const stdout: Sink = surelyNotTerminal(1) ? fdSink(1, onStdoutError) : process.stdout.on("error", onStdoutError);
+  const stderr: Sink = surelyNotTerminal(2) ? fdSink(2, onStderrError) : process.stderr.on("error", onStderrError);
 
   run(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     env: process.env,
     now: () => Date.now(),
     readStdin: readStdinText,
@@ -41,7 +47,7 @@ function main(): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`ratecard: error: internal error: ${String(err)}\n`);
+      stderr.write(`ratecard: error: internal error: ${String(err)}\n`);
       process.exitCode = 3;
     },
   );

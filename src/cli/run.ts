@@ -15,7 +15,7 @@ import { applyConfig } from "./config.js";
 import { outcomeOf } from "./action.js";
 import { exitCodeOf, exitCodeOfOutcome, formatError } from "./errors.js";
 import { expandRetentionFlags } from "./flags.js";
-import { safeStdout, type Io } from "./io.js";
+import { safeStdout, useColor, type Io } from "./io.js";
 import { configureLimits } from "./limits.js";
 
 declare const RATECARD_VERSION: string;
@@ -49,6 +49,11 @@ export async function run(argv: string[], given: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: () => undefined, // printed once, below, in the ratecard format
+      // Help's width and colour from the given streams (commander's defaults would open process.stdout); 80 is commander's own default.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+      getOutHasColors: () => useColor(io),
+      getErrHasColors: () => useColor({ ...io, stdout: io.stderr }),
     });
   program.enablePositionalOptions(false);
   program.hook("preAction", (_root, cmd) => applyConfig(cmd, io));

@@ -1,8 +1,9 @@
 // Standard input read whole (for `tokens -`), within the text-file byte budget.
 
-import { fstatSync, readSync, statSync } from "node:fs";
+import { fstatSync, readSync } from "node:fs";
 import { isatty } from "node:tty";
 import { InputError } from "../core/errors.js";
+import { isDevNull } from "./fd-sink.js";
 import { bytesText, LIMIT_ENV, limits } from "./limits.js";
 import { fsCause } from "./sources.js";
 
@@ -17,7 +18,7 @@ export function refuseEndlessStdin(): void {
   } catch {
     return; // no descriptor to check: reading reports its own errors
   }
-  if (s.isCharacterDevice() && !isatty(0) && s.rdev !== statSync("/dev/null", { throwIfNoEntry: false })?.rdev) {
+  if (s.isCharacterDevice() && !isatty(0) && !isDevNull(s)) {
     throw new InputError("standard input is a character device, not a file or a pipe", "pipe a file in: ratecard ... - < file", { file: "-" });
   }
 }

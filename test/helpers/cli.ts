@@ -16,13 +16,18 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The command and arguments that run the built CLI: RATECARD_BIN (relative to the repository) when set, else `node bin/ratecard.js`. */
+export function cliCommand(args: string[]): [string, string[]] {
+  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
+  return bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+}
+
 /**
  * Spawns the built CLI with NO_COLOR and TZ=UTC. RATECARD_BIN picks another executable (the
  * single-file build); by default it is `node bin/ratecard.js`.
  */
 export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
-  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN); // relative to the repository
-  const [cmd, argv] = bin ? [bin, args] : [process.execPath, [join(ROOT, "bin/ratecard.js"), ...args]];
+  const [cmd, argv] = cliCommand(args);
   const r = spawnSync(cmd, argv, {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NO_COLOR: "1", TZ: "UTC", ...opts.env },
@@ -39,9 +44,8 @@ export function spawnCli(args: string[], opts: { cwd?: string; env?: Record<stri
  * stdout and stderr merged as a terminal shows them, with CRLF turned back into LF.
  */
 export function spawnTty(args: string[], opts: { cols: number; env?: Record<string, string> }): CliResult {
-  const bin = process.env.RATECARD_BIN && resolve(ROOT, process.env.RATECARD_BIN);
-  const argv = bin ? [bin, ...args] : [process.execPath, join(ROOT, "bin/ratecard.js"), ...args];
-  const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  const [cmd, rest] = cliCommand(args);
+  const quoted = [cmd, ...rest].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
   const r = spawnSync("script", ["-qec", `stty cols ${opts.cols} rows 50; exec ${quoted}`, "/dev/null"], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm", TZ: "UTC", ...opts.env },
