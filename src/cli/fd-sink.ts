@@ -1,4 +1,4 @@
-// Standard output and error as blocking writes to their descriptors: no stream modules to load at start-up, nothing left unflushed at exit.
+// Standard output and error as synchronous writes to their descriptors: no stream modules to load at start-up, nothing left unflushed at exit.
 
 import { fstatSync, statSync, writeSync, type Stats } from "node:fs";
 import type { Sink } from "./io.js";
@@ -28,14 +28,16 @@ const nap = new Int32Array(new SharedArrayBuffer(4));
 /**
  * A sink writing each text whole to `fd` before returning. A descriptor left non-blocking by whoever
  * opened it (a full pipe answers EAGAIN) is waited on a millisecond at a time, so output is never cut.
- * The first error (EPIPE, ENOSPC...) goes to `onError`; later writes are dropped.
+ * The first error (EPIPE, ENOSPC...) goes to `onError` on a later turn, as a Node stream reports it,
+ * so the run can settle its exit code first (a gate's verdict stays its verdict). From then on every
+ * write is dropped and answers false, and `once("drain")` never fires: a streaming writer stops there.
  */
 export function fdSink(fd: number, onError: (err: NodeJS.ErrnoException) => void): Sink {
   let failed = false;
   return {
     isTTY: false,
     write(text: string): boolean {
-      if (failed) return true;
+      if (failed) return false;
       const bytes = Buffer.from(text, "utf8");
       let done = 0;
       while (done < bytes.length) {
@@ -47,11 +49,12 @@ export function fdSink(fd: number, onError: (err: NodeJS.ErrnoException) => void
             continue;
           }
           failed = true;
-          onError(err as NodeJS.ErrnoException);
-          return true;
+          setImmediate(() => onError(err as NodeJS.ErrnoException));
+          return false;
         }
       }
       return true;
     },
+    once: () => undefined,
   };
 }

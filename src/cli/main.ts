@@ -31,8 +31,8 @@ function main(): void {
   };
   // Nothing more can be said when stderr itself fails.
   const onStderrError = () => process.exit(typeof process.exitCode === "number" ? process.exitCode : 3);
-  // A file, pipe or /dev/null is written directly (process.stdout would load Node's stream modules
-  // first: milliseconds of start-up); a terminal keeps the stream, which knows its width.
+  // A file, pipe, socket or /dev/null is written directly (process.stdout would load Node's stream
+  // modules first: milliseconds of start-up); a terminal keeps the stream, which knows its width.
   const stdout: Sink = surelyNotTerminal(1) ? fdSink(1, onStdoutError) : process.stdout.on("error", onStdoutError);
   const stderr: Sink = surelyNotTerminal(2) ? fdSink(2, onStderrError) : process.stderr.on("error", onStderrError);
 
