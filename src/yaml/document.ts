@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Alias
 import { InputError, type Location } from "../core/errors.js";
 import { isQuotable, quote } from "../core/printable.js";
 import { didYouMean } from "../core/suggest.js";
-import { parseFlat } from "./flat.js";
+import { parsePlain } from "./plain.js";
 
 /**
  * Most nodes aliases may add to one file when expanded (counted without expanding): an alias bomb
@@ -16,7 +16,7 @@ export const ALIAS_NODE_BUDGET = 1_000_000;
 export class YamlFile {
   readonly file: string;
   readonly root: Node;
-  /** The full parser's document; undefined when the flat fast path read the file. */
+  /** The full parser's document; undefined when the plain-style fast path read the file. */
   private readonly doc?: Document.Parsed;
   private readonly lines: LineCounter;
   /** Each alias's anchor, found in one pass over the document (the library's own lookup rescans it per alias). */
@@ -26,9 +26,9 @@ export class YamlFile {
   constructor(text: string, file: string) {
     this.file = file;
     this.lines = new LineCounter();
-    const flat = parseFlat(text, this.lines);
-    if (flat) {
-      this.root = flat;
+    const plain = parsePlain(text, this.lines);
+    if (plain) {
+      this.root = plain;
       return;
     }
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
