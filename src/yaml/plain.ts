@@ -7,14 +7,22 @@
 import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_]*):(?: +(\S.*))?$/;
-const PLAIN = /^[A-Za-z0-9_.+/][A-Za-z0-9_.+\-/:@% ]*$|^-[A-Za-z0-9_.]+[A-Za-z0-9_.+\-/:@% ]*$/;
+// (one character, then one class: no overlapping repeats to backtrack through)
+const PLAIN = /^[A-Za-z0-9_.+/][A-Za-z0-9_.+\-/:@% ]*$|^-[A-Za-z0-9_.][A-Za-z0-9_.+\-/:@% ]*$/;
 const ITEM = /^[A-Za-z0-9_.+/][A-Za-z0-9_.+\-/:@%]*$/;
 const NULLS = new Set(["null", "Null", "NULL", "~"]);
 /** Keys the YAML core schema reads as booleans or null: the full parser names them differently. */
 const TYPED_KEYS = new Set(["true", "True", "TRUE", "false", "False", "FALSE", ...NULLS]);
 /** Deeper nesting goes to the full parser (no plan, card or config nests this deep). */
 const MAX_DEPTH = 64;
+/** The full parser rejects longer implicit keys. */
+const MAX_KEY = 1024;
 
+/**
+ * A plain scalar as the full parser builds it, except that `value` holds the source text (or null)
+ * where the parser would hold a number or boolean: readers take `source` and test `value` for null
+ * only (keys are names, strings either way).
+ */
 function scalar(source: string, start: number): Scalar {
   const s = new Scalar(NULLS.has(source) ? null : source);
   s.source = source;
@@ -37,7 +45,7 @@ function value(text: string, start: number): Node | undefined {
   seq.range = [start, start + text.length, start + text.length];
   let at = start + 1;
   for (const raw of text.slice(1, -1).split(",")) {
-    const item = raw.trim();
+    const item = raw.replace(/^ +| +$/g, ""); // spaces only: YAML keeps other white space (NBSP, U+FEFF...) in the scalar
     if (!ITEM.test(item) || item.endsWith(":")) return undefined;
     seq.items.push(scalar(item, at + raw.indexOf(item)));
     at += raw.length + 1;
@@ -91,7 +99,7 @@ class PlainReader {
       const m = KEY_LINE.exec(text);
       if (!m) return undefined;
       const key = m[1]!;
-      if (keys.has(key) || TYPED_KEYS.has(key)) return undefined;
+      if (keys.has(key) || TYPED_KEYS.has(key) || key.length > MAX_KEY) return undefined;
       keys.add(key);
       if (start < 0) start = at;
       let node: Node | undefined;

@@ -70,6 +70,11 @@ describe("plain-style YAML fast path", () => {
     ["a key the core schema types", "true: 1\n"],
     ["a multi-line value", "name: a\n  b\n"],
     ["a key out of line", "a: 1\n b: 2\n"],
+    ["a key longer than 1024 characters", `${"a".repeat(1025)}: 1\n`],
+    ["a long key on an item line", `k:\n  - ${"a".repeat(1025)}: 1\n`],
+    ["white space other than spaces in a list", "a: [x,\u00a0y]\n"],
+    ["a byte-order mark in a list", "a: [x\ufeff]\n"],
+    ["a line separator in an item's list", "k:\n  - [\u2028a]\n"],
     ["nesting deeper than 64", Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}k:`).join("\n") + ` 1\n`],
     ["anchors", "a: &x 1\nb: *x\n"],
     ["duplicate keys", "calls: 1\ncalls: 2\n"],
@@ -117,7 +122,7 @@ describe("plain-style YAML fast path", () => {
       }
     }
     const doc = fc.tuple(tree, fc.constantFrom(1, 2, 4), fc.constantFrom(0, 0, 2), fc.array(fc.tuple(fc.nat(), fc.constantFrom("", "# note", "   # indented note")), { maxLength: 3 }));
-    const edit = fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(" ", "-", ":", "#", "[", "]", "&", "*", '"', "'", "\n", "\t", "{", "|", ">", "a", "?", ",", "!"));
+    const edit = fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(" ", "-", ":", "#", "[", "]", "&", "*", '"', "'", "\n", "\t", "{", "|", ">", "a", "?", ",", "!", "\u00a0", "\ufeff", "\u2028", "\v", "\u3000"));
     fc.assert(
       fc.property(doc, edit, ([t, step, extra, notes], [where, how, ch]) => {
         const root: Tree = isMapTree(t) ? t : [["root", t]];
