@@ -19,14 +19,17 @@ function distance(a: string, b: string): number {
 /** The known names closest to `name` (at most `limit`), best first; near-misses only. */
 export function closest(name: string, known: Iterable<string>, limit = 3): string[] {
   const lower = name.toLowerCase();
+  const cutoff = Math.max(2, Math.ceil(name.length / 3));
   const scored: { k: string; d: number }[] = [];
   for (const k of known) {
     const kl = k.toLowerCase();
-    let d = distance(lower, kl);
+    // The distance is at least the difference in length: past the cutoff that bound stands in for
+    // it (either way the name is no near miss), so a long value costs no quadratic table per name.
+    const bound = Math.abs(lower.length - kl.length);
+    let d = bound > cutoff ? bound : distance(lower, kl);
     if (lower.length >= 3 && kl.length >= 3 && (kl.includes(lower) || lower.includes(kl))) d = Math.min(d, 1);
     scored.push({ k, d });
   }
-  const cutoff = Math.max(2, Math.ceil(name.length / 3));
   const best = Math.min(...scored.map((s) => s.d));
   return scored
     .filter((s) => s.d <= cutoff && s.d <= best + 1)

@@ -41,9 +41,19 @@ function specNumber(text: string, what: string): Exact {
   return v.mul(scale);
 }
 
+/**
+ * "a..b" as [whole, a, b] at the first ".." after the first character, as /^(.+?)\.\.(.+)$/ would
+ * split it, without that pattern's quadratic backtracking on a long value; null when there is none.
+ */
+export function splitRange(spec: string): [string, string, string] | null {
+  if (/[\n\r\u2028\u2029]/.test(spec)) return null; // "." matches no line terminator
+  const i = spec.indexOf("..", 1);
+  return i < 0 || i + 2 >= spec.length ? null : [spec, spec.slice(0, i), spec.slice(i + 2)];
+}
+
 function parseNumericAxis(param: Param, spec: string, maxPoints: number): Axis {
   const where = `${param.name}=${spec}`;
-  const range = /^(.+?)\.\.(.+)$/.exec(spec);
+  const range = splitRange(spec);
   if (!range) {
     const values = spec.split(",").map((s) => specNumber(s, where));
     return { param, spec, kind: "values", values };
@@ -101,7 +111,7 @@ function instant(text: string, where: string): Instant {
 
 function parseAsOfAxis(spec: string, maxPoints: number): Axis {
   const where = `as-of=${spec}`;
-  const range = /^(.+?)\.\.(.+)$/.exec(spec);
+  const range = splitRange(spec);
   if (!range) return { param: "as-of", spec, kind: "instants", values: spec.split(",").map((s) => instant(s, where)) };
   const stepped = /^(.*)\+(\d+)(d|days?|w|weeks?|mo|months?)$/.exec(range[2]!.trim());
   const start = instant(range[1]!, where);

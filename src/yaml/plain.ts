@@ -36,6 +36,15 @@ function plainOk(text: string): boolean {
   return PLAIN.test(text) && !text.includes(": ") && !text.endsWith(":") && !text.includes(" #");
 }
 
+/** `text` without its leading and trailing spaces (U+0020 only), in one pass each way. */
+function trimSpaces(text: string): string {
+  let a = 0;
+  let z = text.length;
+  while (a < z && text.charCodeAt(a) === 32) a++;
+  while (z > a && text.charCodeAt(z - 1) === 32) z--;
+  return text.slice(a, z);
+}
+
 /** A value written on its key's or item's line: a plain scalar or a flow list of plain items. */
 function value(text: string, start: number): Node | undefined {
   if (!text.startsWith("[")) return plainOk(text) || text === "~" ? scalar(text, start) : undefined;
@@ -45,7 +54,7 @@ function value(text: string, start: number): Node | undefined {
   seq.range = [start, start + text.length, start + text.length];
   let at = start + 1;
   for (const raw of text.slice(1, -1).split(",")) {
-    const item = raw.replace(/^ +| +$/g, ""); // spaces only: YAML keeps other white space (NBSP, U+FEFF...) in the scalar
+    const item = trimSpaces(raw); // spaces only: YAML keeps other white space (NBSP, U+FEFF...) in the scalar
     if (!ITEM.test(item) || item.endsWith(":")) return undefined;
     seq.items.push(scalar(item, at + raw.indexOf(item)));
     at += raw.length + 1;

@@ -39,6 +39,8 @@ const cases: Case[] = [
   { name: "a plan with 20,000 repeated aliases", args: (d) => ["estimate", join(d, "aliases-20k.yaml")], code: 2, says: /two workloads are named "a"/ },
   { name: "a legitimate plan with 100,000 items (aliases)", args: (d) => ["estimate", join(d, "items-100k.yaml")], code: 0 },
   { name: "an alias bomb", args: (d) => ["estimate", join(d, "bomb.yaml")], code: 2, says: /YAML aliases expand to more than 1000000 extra nodes/ },
+  { name: "a list item with 700,000 spaces inside", args: (d) => ["estimate", join(d, "spaced.yaml")], code: 2, says: /spaced\.yaml:2:29: unknown model \(a value of 700002 characters\)/ },
+  { name: "a 129 KB --vary value of dots and a newline", args: () => ["sweep", PLAN, "--vary", `calls=\u0001${"...".repeat(43_000)}\n\nx`], code: 2, says: /--vary: calls=/ },
   { name: "a 700 KB value that would make a pattern backtrack", args: (d) => ["estimate", join(d, "backtrack.yaml")], code: 2, says: /backtrack\.yaml:4:8: calls: the value \(700002 characters\) is negative/ },
   { name: "an alias inside its own anchor", args: () => ["estimate", join(FIX, "alias-cycle.yaml")], code: 2, says: /refers to a node that contains it/ },
   { name: "YAML nested 100,000 deep", args: (d) => ["estimate", join(d, "deep.yaml")], code: 2 },
@@ -143,6 +145,7 @@ beforeAll(async () => {
   dir = tempDir({
     "aliases-20k.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash]\nworkloads:\n  - &w {name: a, calls: 1, miss: 1}\n${"  - *w\n".repeat(20000)}`,
     "items-100k.yaml": `as_of: 2026-04-24\ncalls: 1\nmiss: 1\nmodels:\n  - &m deepseek-v4-flash\n${"  - *m\n".repeat(99_999)}`,
+    "spaced.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash, z${" ".repeat(700_000)}z]\ncalls: 1\nmiss: 1\n`,
     "backtrack.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash]\nmiss: 1\ncalls: -${"1".repeat(700_000)}!\n`, // "-" then digits then a character no plain value has
     "bomb.yaml": ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(i === 0 ? "*a" : `*l${i}`).join(", ")}]`), "calls: 1", ""].join("\n"),
     "dense.yaml": `models:\n${"- a\n".repeat((768 * 1024 - 20) / 4)}`,
