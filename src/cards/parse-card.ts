@@ -124,14 +124,14 @@ function readVersion(y: YamlFile, node: Node, path: string, card: string, curren
 function readSnapshots(y: YamlFile, f: Fields, id: string): string[] {
   const nodes = y.seq(f.get("snapshots")!, f.pathOf("snapshots"));
   if (nodes.length === 0) y.fail(f.get("snapshots"), `${f.pathOf("snapshots")} is empty`, "list dated ids, or remove the key");
-  const out: string[] = [];
+  const out = new Set<string>();
   nodes.forEach((n, i) => {
     const s = y.text(n, `${f.pathOf("snapshots")}[${i}]`);
     if (!MODEL_ID.test(s) || s.includes("/")) y.fail(n, `"${s}" is not a snapshot id (letters, digits and . _ : @ + -)`);
-    if (s === id || out.includes(s)) y.fail(n, `${f.pathOf("snapshots")} repeats "${s}"`, "list each dated id once, and not the model's own id");
-    out.push(s);
+    if (s === id || out.has(s)) y.fail(n, `${f.pathOf("snapshots")} repeats "${s}"`, "list each dated id once, and not the model's own id");
+    out.add(s);
   });
-  return out;
+  return [...out];
 }
 
 /** The card's own fees, and the ids of those that name no unit. */

@@ -16,6 +16,9 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Names longer than this are matched by containment only: no edit distance (its table grows with both lengths). */
+const MAX_EDIT = 256;
+
 /** The known names closest to `name` (at most `limit`), best first; near-misses only. */
 export function closest(name: string, known: Iterable<string>, limit = 3): string[] {
   const lower = name.toLowerCase();
@@ -24,9 +27,10 @@ export function closest(name: string, known: Iterable<string>, limit = 3): strin
   for (const k of known) {
     const kl = k.toLowerCase();
     // The distance is at least the difference in length: past the cutoff that bound stands in for
-    // it (either way the name is no near miss), so a long value costs no quadratic table per name.
+    // it (either way the name is no near miss), so a long value costs no quadratic table per name;
+    // past MAX_EDIT characters only containment counts.
     const bound = Math.abs(lower.length - kl.length);
-    let d = bound > cutoff ? bound : distance(lower, kl);
+    let d = bound > cutoff ? bound : lower.length > MAX_EDIT || kl.length > MAX_EDIT ? Number.POSITIVE_INFINITY : distance(lower, kl);
     if (lower.length >= 3 && kl.length >= 3 && (kl.includes(lower) || lower.includes(kl))) d = Math.min(d, 1);
     scored.push({ k, d });
   }

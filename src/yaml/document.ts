@@ -12,6 +12,23 @@ import { parsePlain } from "./plain.js";
  */
 export const ALIAS_NODE_BUDGET = 1_000_000;
 
+/**
+ * A parser message without its " at line N..." tail (the position is reported separately), found
+ * with indexOf: the line may repeat the file's own text, where a pattern would backtrack.
+ */
+function withoutPosition(line: string): string {
+  for (let i = line.indexOf(" at line "); i >= 0; i = line.indexOf(" at line ", i + 1)) {
+    const c = line.charCodeAt(i + 9);
+    if (c >= 48 && c <= 57) return shortened(line.slice(0, i).trimEnd());
+  }
+  return shortened(line);
+}
+
+/** At most 160 characters of a parser message (it may quote a long stretch of the file). */
+function shortened(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 160).trimEnd()}...` : text;
+}
+
 /** A parsed YAML file with positions, and helpers that fail with file:line:col. */
 export class YamlFile {
   readonly file: string;
@@ -34,7 +51,7 @@ export class YamlFile {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     const err = this.doc.errors[0];
     if (err) {
-      const first = err.message.split("\n")[0]!.replace(/\s+at line \d+.*$/, "");
+      const first = withoutPosition(err.message.split("\n")[0]!);
       const hint =
         err.code === "DUPLICATE_KEY"
           ? "remove or rename one of the duplicate keys"

@@ -16,9 +16,9 @@ describe("splitRange", () => {
     );
   });
 
-  it("splits a long value in one pass", () => {
-    const long = `1${".".repeat(300_000)}x`; // the pattern needed seconds for such a value (quadratic backtracking)
+  it("splits long values as the pattern does", () => {
+    const long = `1${".".repeat(300_000)}x`;
     expect(splitRange(long)).toEqual([long, "1", `${".".repeat(299_998)}x`]);
-    expect(splitRange(`\u0001${"...".repeat(40_000)}\n`)).toBeNull();
+    expect(splitRange(`\u0001${"...".repeat(40_000)}\n`)).toBeNull(); // the pattern took seconds on this one (the hostile suite bounds it)
   });
 });
