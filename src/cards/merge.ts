@@ -98,32 +98,60 @@ function checkReferences(book: RateBook, skip: Set<Model>): void {
   }
 }
 
+/** The most aliases a chain may pass through before a priced model: every lookup follows the chain, so a longer one is refused when the cards load. */
+export const MAX_ALIAS_HOPS = 64;
+
 /**
- * Fails on aliases that lead back to themselves. A loop, if any, is in force at the start of its
- * latest-starting alias version, so checking at each alias version's start finds every loop. A
- * loop made by a user card passes through a model it changed, so models in `skip` (unchanged
- * built-in ones, checked at build) are not starting points.
+ * Fails on aliases that lead back to themselves, and on chains of more than MAX_ALIAS_HOPS
+ * aliases. A loop, if any, is in force at the start of its latest-starting alias version, so
+ * checking at each alias version's start finds every loop. A loop made by a user card passes
+ * through a model it changed, so models in `skip` (unchanged built-in ones, checked at build) are
+ * not starting points. Each model's hops to the end of its chain are remembered per instant: a
+ * long chain is walked once per instant, not once from each of its aliases.
  */
 function checkAliasLoops(book: RateBook, skip: Set<Model>): void {
+  const hopsAt = new Map<number, Map<Model, number>>();
   for (const model of book.models.values()) {
     if (skip.has(model)) continue;
     for (const v of model.versions) {
       if (v.kind !== "alias") continue;
+      let hops = hopsAt.get(v.from);
+      if (!hops) hopsAt.set(v.from, (hops = new Map()));
+      if (hops.has(model)) continue;
       const path = [model];
+      const onPath = new Set(path);
       let from = model;
       let target = v.billedAs;
+      let tail = 1; // hops from the last model on the path to the end of the chain
       for (;;) {
         const next = tryLookupModel(book, target, from.provider);
         if (next instanceof InputError) break; // checkReferences names unknown targets
-        if (path.includes(next)) {
+        const known = hops.get(next);
+        if (known !== undefined) {
+          tail = 1 + known;
+          break;
+        }
+        if (onPath.has(next)) {
           const loop = [...path.slice(path.indexOf(next)), next].map((m) => quote(m.id, 60)).join(" -> ");
           throw new InputError(`model aliases form a loop at ${formatInstantShort(v.from)}: ${loop}`, "fix billed_as so the chain ends at a priced model", v.where);
         }
         path.push(next);
+        onPath.add(next);
         const at = versionAt(next, v.from);
-        if (at?.kind !== "alias") break;
+        if (at?.kind !== "alias") {
+          tail = 0;
+          break;
+        }
         from = next;
         target = at.billedAs;
+      }
+      for (let i = path.length - 1; i >= 0; i--, tail++) hops.set(path[i]!, tail);
+      if (hops.get(model)! > MAX_ALIAS_HOPS) {
+        throw new InputError(
+          `model ${quote(model.id, 60)} is billed through ${hops.get(model)} aliases at ${formatInstantShort(v.from)}, more than ${MAX_ALIAS_HOPS}`,
+          "point billed_as at the priced model (or a near alias of it)",
+          v.where,
+        );
       }
     }
   }

@@ -57,15 +57,15 @@ export function resolvePrice(book: RateBook, id: string, t: Instant): Resolution
 export function resolveSpan(book: RateBook, id: string, t: Instant): { res: Resolution; from: Instant; until: Instant } {
   let from = -Infinity;
   let until = Infinity;
-  const seen: string[] = [];
+  const seen = new Set<string>(); // in walk order, for the message
   let model = findModel(book, id);
   const asked = model;
   for (;;) {
     const current = displayId(book, model);
-    if (seen.includes(modelKey(model))) {
+    if (seen.has(modelKey(model))) {
       throw new InputError(`model aliases form a loop: ${[...seen, modelKey(model)].join(" -> ")}`, "fix billed_as in the rate card");
     }
-    seen.push(modelKey(model));
+    seen.add(modelKey(model));
     const v = versionAt(model, t);
     // versionAt stops at the first version after t: every instant between the latest start before it and its start finds v too.
     for (const w of model.versions) {

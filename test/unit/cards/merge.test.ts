@@ -72,6 +72,21 @@ describe("loading user cards", () => {
     expect(resolvePrice(book, "b", parseInstant("2026-05-01")).billedAs).toBe("a");
   });
 
+  it("takes a chain of 64 aliases and refuses 65, counting each chain once however its aliases are listed", () => {
+    /** Aliases m0 -> m1 -> ... -> m{n}, priced at m{n}; listed in `order`. */
+    const chain = (n: number, order: (i: number) => number = (i) => i) =>
+      card(
+        Array.from({ length: n + 1 }, (_, k) => order(k))
+          .map((i) => (i < n ? `  m${i}:\n    versions:\n      - {from: 2026-01-01, billed_as: m${i + 1}}\n` : `  m${n}:\n    versions:\n      - {from: 2026-01-01, input_cache_hit: 1, input_cache_miss: 1, output: 1}\n`))
+          .join(""),
+      );
+    const ok = loadRateCards([{ file: "c.yaml", text: chain(64) }]);
+    expect(resolvePrice(ok, "m0", parseInstant("2026-02-01")).billedAs).toBe("m64");
+    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65) }])).toThrow(/model "m0" is billed through 65 aliases at 2026-01-01, more than 64/);
+    // Listed from the priced end back, each alias is one hop from a model already counted: the whole chain still counts.
+    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65, (k) => 65 - k) }])).toThrow(/model "m0" is billed through 65 aliases/);
+  });
+
   it("rejects a version that mixes kinds, and prices that are not plain decimals", () => {
     const mixed = card(`  a:\n    versions:\n      - {from: 2026-01-01, billed_as: deepseek-v4-flash, output: 1}\n`);
     expect(() => loadRateCards([{ file: "m.yaml", text: mixed }])).toThrow(/exactly one of/);
