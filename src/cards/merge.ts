@@ -4,7 +4,7 @@ import { InputError } from "../core/errors.js";
 import { formatInstantShort } from "../core/instant.js";
 import { indexNames, modelKey, tryLookupModel } from "../core/names.js";
 import { quote } from "../core/printable.js";
-import { versionAt } from "../core/resolve.js";
+import { MAX_ALIAS_HOPS, tooManyAliases, versionAt } from "../core/resolve.js";
 import { didYouMean } from "../core/suggest.js";
 import type { Calendar, Fee, Model, RateBook } from "../core/types.js";
 import type { CardData } from "./parse-card.js";
@@ -98,9 +98,6 @@ function checkReferences(book: RateBook, skip: Set<Model>): void {
   }
 }
 
-/** The most aliases a chain may pass through before a priced model: every lookup follows the chain, so a longer one is refused when the cards load. */
-export const MAX_ALIAS_HOPS = 64;
-
 /**
  * Fails on aliases that lead back to themselves, and on chains of more than MAX_ALIAS_HOPS
  * aliases. A loop, if any, is in force at the start of its latest-starting alias version, so
@@ -147,11 +144,7 @@ function checkAliasLoops(book: RateBook, skip: Set<Model>): void {
       }
       for (let i = path.length - 1; i >= 0; i--, tail++) hops.set(path[i]!, tail);
       if (hops.get(model)! > MAX_ALIAS_HOPS) {
-        throw new InputError(
-          `model ${quote(model.id, 60)} is billed through ${hops.get(model)} aliases at ${formatInstantShort(v.from)}, more than ${MAX_ALIAS_HOPS}`,
-          "point billed_as at the priced model (or a near alias of it)",
-          v.where,
-        );
+        throw tooManyAliases(model.id, hops.get(model)!, v.from, v.where);
       }
     }
   }

@@ -6,7 +6,7 @@ import { peakSegments } from "./peak-segments.js";
 import { displayId, modelKey, tryLookupModel } from "./names.js";
 import { selectModels, type RatesFilter } from "./rates.js";
 import { feeVersionAt } from "./pricing.js";
-import { aliasTarget, findModel } from "./resolve.js";
+import { aliasTarget, findModel, MAX_ALIAS_HOPS, tooManyAliases } from "./resolve.js";
 import { Exact } from "./exact.js";
 import type { Fee, Model, PriceSet, PriceVersion, RateBook, Window } from "./types.js";
 
@@ -69,7 +69,10 @@ function* resolveSpans(book: RateBook, model: Model, start: Instant, end: Instan
     const e = Math.min(end, vs[i + 1]?.from ?? Number.POSITIVE_INFINITY);
     if (s >= e) continue;
     if (v.kind === "price") yield* feeCuts({ start: s, end: e, version: v, model });
-    else if (v.kind === "alias") yield* resolveSpans(book, aliasTarget(book, model, v), s, e, [...chain, key]);
+    else if (v.kind === "alias") {
+      if (chain.length >= MAX_ALIAS_HOPS) throw tooManyAliases(chain[0] ?? key, undefined, s); // the recursion stays shallow
+      yield* resolveSpans(book, aliasTarget(book, model, v), s, e, [...chain, key]);
+    }
   }
 }
 

@@ -167,9 +167,16 @@ export function compareRetentions(a: string, b: string): number {
 
 /** The version of a fee in force at `t` (a removal included), or undefined before its first. */
 export function feeVersionAt(fee: Fee, t: Instant): FeeVersion | undefined {
-  let v: FeeVersion | undefined;
-  for (const fv of fee.versions) if (fv.from <= t) v = fv;
-  return v;
+  // Versions are sorted by `from` (cards sort them, one per instant): the last one from <= t, by halving.
+  const vs = fee.versions;
+  let lo = 0;
+  let hi = vs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vs[mid]!.from <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? vs[lo - 1] : undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 // Price resolution: which price version bills a model at an instant, following aliases.
 
-import { InputError } from "./errors.js";
+import { InputError, type Location } from "./errors.js";
 import type { Exact } from "./exact.js";
 import { formatInstantShort, type Instant } from "./instant.js";
 import { displayId, lookupModel, modelKey } from "./names.js";
+import { quote } from "./printable.js";
 import type { AliasVersion, Fee, Model, PriceVersion, RateBook, Version } from "./types.js";
 
 /** The outcome of resolving a model at an instant. */
@@ -38,6 +39,15 @@ export function versionAt(model: Model, t: Instant): Version | undefined {
  */
 export function findModel(book: RateBook, id: string, prefer?: string): Model {
   return lookupModel(book, id, prefer);
+}
+
+/** The most aliases a model may be billed through before a priced model; cards with longer chains are refused. */
+export const MAX_ALIAS_HOPS = 64;
+
+/** The error for a chain of more than MAX_ALIAS_HOPS aliases from `id` at `t` (a chain can grow with time: later alias versions). */
+export function tooManyAliases(id: string, hops: number | undefined, t: Instant, where?: Location): InputError {
+  const how = hops === undefined ? `more than ${MAX_ALIAS_HOPS} aliases` : `${hops} aliases`;
+  return new InputError(`model ${quote(id, 60)} is billed through ${how} at ${formatInstantShort(t)}${hops === undefined ? "" : `, more than ${MAX_ALIAS_HOPS}`}`, "point billed_as at the priced model (or a near alias of it)", where);
 }
 
 /** The model an alias version bills as: its `billed_as` id, read first among the alias's own provider's models. */
@@ -90,6 +100,7 @@ export function resolveSpan(book: RateBook, id: string, t: Instant): { res: Reso
       );
     }
     if (v.kind === "alias") {
+      if (seen.size > MAX_ALIAS_HOPS) throw tooManyAliases(id, undefined, t);
       model = aliasTarget(book, model, v);
       continue;
     }
@@ -114,11 +125,20 @@ export function defaultModels(book: RateBook, t: Instant): string[] {
  * jumps where a request's input crosses a threshold, so it is not a polynomial along a range.
  */
 export function hasTiers(book: RateBook, id: string): boolean {
-  const seen = new Set<Model>();
-  const walk = (model: Model): boolean => {
-    if (seen.has(model)) return false;
-    seen.add(model);
-    return model.versions.some((v) => (v.kind === "price" ? (v.tiers?.length ?? 0) > 0 : v.kind === "alias" && walk(aliasTarget(book, model, v))));
-  };
-  return walk(findModel(book, id));
+  const first = findModel(book, id);
+  const seen = new Set<Model>([first]);
+  const todo = [first]; // a stack, not recursion: a card may chain thousands of aliases over time
+  while (todo.length > 0) {
+    const model = todo.pop()!;
+    for (const v of model.versions) {
+      if (v.kind === "price" && (v.tiers?.length ?? 0) > 0) return true;
+      if (v.kind !== "alias") continue;
+      const next = aliasTarget(book, model, v);
+      if (!seen.has(next)) {
+        seen.add(next);
+        todo.push(next);
+      }
+    }
+  }
+  return false;
 }

@@ -21,17 +21,22 @@ export interface Cut {
 export function changeInstants(book: RateBook, id: string, start: Instant, end: Instant): Instant[] {
   const at = new Set<Instant>();
   const calendars = new Set<string>();
-  const seen = new Set<Model>();
-  const walk = (model: Model): void => {
-    if (seen.has(model)) return;
-    seen.add(model);
+  const first = findModel(book, id);
+  const seen = new Set<Model>([first]);
+  const todo = [first]; // a stack, not recursion: a card may chain thousands of aliases over time
+  while (todo.length > 0) {
+    const model = todo.pop()!;
     for (const v of model.versions) {
       at.add(v.from);
-      if (v.kind === "alias") walk(aliasTarget(book, model, v));
-      else if (v.kind === "price" && v.calendar) calendars.add(v.calendar);
+      if (v.kind === "price" && v.calendar) calendars.add(v.calendar);
+      if (v.kind !== "alias") continue;
+      const next = aliasTarget(book, model, v);
+      if (!seen.has(next)) {
+        seen.add(next);
+        todo.push(next);
+      }
     }
-  };
-  walk(findModel(book, id));
+  }
   for (const name of calendars) for (const r of book.calendars.get(name)?.rules ?? []) at.add(r.from);
   return [...at].filter((t) => t > start && t < end).sort((a, b) => a - b);
 }

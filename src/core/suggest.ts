@@ -16,25 +16,27 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Names longer than this are matched by containment only: no edit distance (its table grows with both lengths). */
+/** Names longer than this get no suggestion and cost none: an edit-distance table or a containment test grows with their length. */
 const MAX_EDIT = 256;
 
 /** The known names closest to `name` (at most `limit`), best first; near-misses only. */
 export function closest(name: string, known: Iterable<string>, limit = 3): string[] {
   const lower = name.toLowerCase();
+  if (lower.length > MAX_EDIT) return [];
   const cutoff = Math.max(2, Math.ceil(name.length / 3));
   const scored: { k: string; d: number }[] = [];
   for (const k of known) {
     const kl = k.toLowerCase();
+    if (kl.length > MAX_EDIT) continue;
     // The distance is at least the difference in length: past the cutoff that bound stands in for
-    // it (either way the name is no near miss), so a long value costs no quadratic table per name;
-    // past MAX_EDIT characters only containment counts.
+    // it (either way the name is no near miss).
     const bound = Math.abs(lower.length - kl.length);
-    let d = bound > cutoff ? bound : lower.length > MAX_EDIT || kl.length > MAX_EDIT ? Number.POSITIVE_INFINITY : distance(lower, kl);
+    let d = bound > cutoff ? bound : distance(lower, kl);
     if (lower.length >= 3 && kl.length >= 3 && (kl.includes(lower) || lower.includes(kl))) d = Math.min(d, 1);
     scored.push({ k, d });
   }
-  const best = Math.min(...scored.map((s) => s.d));
+  let best = Number.POSITIVE_INFINITY; // a loop: spreading 100,000 scores into Math.min overflows the stack
+  for (const s of scored) if (s.d < best) best = s.d;
   return scored
     .filter((s) => s.d <= cutoff && s.d <= best + 1)
     .sort((x, y) => x.d - y.d || compareNames(x.k, y.k))

@@ -3,7 +3,7 @@
 import { isPeak, peakUnder, ruleAt, zoneOffset, type LocalTime } from "../core/calendar.js";
 import { localAt } from "../core/forms/zone-clock.js";
 import { formatInstantShort, type Instant } from "../core/instant.js";
-import { resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
+import { MAX_ALIAS_HOPS, resolvePrice, versionAt, type Resolution } from "../core/resolve.js";
 import { InputError } from "../core/errors.js";
 import { displayId, tryLookupModel } from "../core/names.js";
 import type { Calendar, RateBook } from "../core/types.js";
@@ -91,7 +91,7 @@ export class PriceTimeline {
       if (next) until = Math.min(until, next.from);
       if (!v) return span({ reason: "before-first-price", detail: `"${shown}" has no price before ${formatInstantShort(m.versions[0]!.from)}` });
       if (v.kind === "retired") return span({ reason: "retired-model", detail: `"${shown}" was retired at ${formatInstantShort(v.from)}${v.replacement ? `; use "${v.replacement}"` : ""}` });
-      if (v.kind === "price" || hops > this.book.models.size) break; // resolvePrice reports an alias loop
+      if (v.kind === "price" || hops >= MAX_ALIAS_HOPS) break; // resolvePrice reports an alias loop or a chain too long
       current = v.billedAs;
     }
     return span(undefined, resolvePrice(this.book, model, t));

@@ -26,7 +26,9 @@ function withoutPosition(line: string): string {
 
 /** At most 160 characters of a parser message (it may quote a long stretch of the file). */
 function shortened(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 160).trimEnd()}...` : text;
+  if (text.length <= 160) return text;
+  const cut = text.charCodeAt(159) >= 0xd800 && text.charCodeAt(159) < 0xdc00 ? 159 : 160; // never half a surrogate pair
+  return `${text.slice(0, cut).trimEnd()}...`;
 }
 
 /** A parsed YAML file with positions, and helpers that fail with file:line:col. */
@@ -48,8 +50,13 @@ export class YamlFile {
       this.root = plain;
       return;
     }
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below in one pass: the library's own check scans each map's keys per key.
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false });
+    const dup = firstDuplicateKey(this.doc.contents);
     const err = this.doc.errors[0];
+    if (dup !== undefined && (!err || dup < err.pos[0])) {
+      throw new InputError("YAML duplicate key: Map keys must be unique", "remove or rename one of the duplicate keys", this.at(dup));
+    }
     if (err) {
       const first = withoutPosition(err.message.split("\n")[0]!);
       const hint =
@@ -214,6 +221,41 @@ export class YamlFile {
 
 function quoteName(name: string): string {
   return isQuotable(name, 40) ? name : "(a long or unprintable name)";
+}
+
+/**
+ * Where the first repeated key starts (its second occurrence), in the order the yaml library's
+ * uniqueKeys check reports them: a block mapping checks each key before reading its value, a
+ * flow mapping after. Keys repeat as that check decides (the same node, or scalars of equal value:
+ * 1 and 1.0 repeat, 1 and "1" do not, NaN never), but with one set per mapping, not a scan per key.
+ */
+function firstDuplicateKey(root: unknown): number | undefined {
+  type Task = { node: unknown } | { key: unknown; seen: Set<unknown> };
+  const todo: Task[] = root === null || root === undefined ? [] : [{ node: root }];
+  while (todo.length > 0) {
+    const task = todo.pop()!;
+    if ("key" in task) {
+      const key = task.key;
+      const k = isScalar(key) ? (typeof key.value === "number" && Number.isNaN(key.value) ? undefined : `${typeof key.value}:${String(key.value)}`) : key;
+      if (k === undefined || k === null) continue;
+      if (task.seen.has(k)) return (key as Node).range?.[0];
+      task.seen.add(k);
+      continue;
+    }
+    const n = task.node;
+    if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) todo.push({ node: n.items[i] });
+    } else if (isMap(n)) {
+      const seen = new Set<unknown>();
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        const { key, value } = n.items[i]!;
+        // Pushed in reverse: the key's own nodes, then (block) the check, the value, then (flow) the check.
+        if (n.flow) todo.push({ key, seen }, { node: value }, { node: key });
+        else todo.push({ node: value }, { key, seen }, { node: key });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The child nodes of a collection (pair keys and values), in document order. */

@@ -32,12 +32,18 @@ interface Case {
   cpuMs?: number;
 }
 
-/** The CPU bound of the cases aimed at quadratic work (their linear handling takes well under 0.1 s). */
+/** The CPU bound of the cases aimed at quadratic work (their linear handling takes under 0.5 s). */
 const LINEAR = 1500;
 
 const FLASH = ["-m", "deepseek-v4-flash", "--as-of", "2026-04-24"];
+const PRICES = "input_cache_hit: 1, input_cache_miss: 1, output: 1";
+/** Day `i` after 2026-01-01, and minute `i` after it. */
+const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+const minute = (i: number) => `${new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString().slice(0, 16)}Z`;
+/** A user card of provider testco with these model lines. */
+const testcoCard = (models: string) => `provider: testco\ncurrency: USD\nmodels:\n${models}`;
 /** A user card of one model "zz" with these snapshot ids. */
-const card = (snapshots: string[]) => `provider: testco\ncurrency: USD\nmodels:\n  zz:\n    snapshots: [${snapshots.join(", ")}]\n    versions:\n      - from: 2026-01-01\n        input_cache_hit: 0.1\n        input_cache_miss: 1\n        output: 2\n`;
+const card = (snapshots: string[], separator = ", ") => `provider: testco\ncurrency: USD\nmodels:\n  zz:\n    snapshots: [${snapshots.join(separator)}]\n    versions:\n      - from: 2026-01-01\n        input_cache_hit: 0.1\n        input_cache_miss: 1\n        output: 2\n`;
 const ONE = ["--calls", "1", "--miss", "1", ...FLASH];
 const LOG = `{"model":"deepseek-v4-flash","timestamp":"2026-05-01T00:00:00Z","usage":{"prompt_tokens":10,"completion_tokens":5}}\n`;
 
@@ -51,6 +57,12 @@ const cases: Case[] = [
   { name: "a 700 KB value that would make a pattern backtrack", args: (d) => ["estimate", join(d, "backtrack.yaml")], code: 2, says: /backtrack\.yaml:4:8: calls: the value \(700002 characters\) is negative/, cpuMs: LINEAR },
   { name: "a YAML error that quotes 700 KB of the file", args: (d) => ["estimate", join(d, "quoting-error.yaml")], code: 2, says: /quoting-error\.yaml:1:11: YAML syntax error: Not a YAML token: x\.\.\. \(fix the YAML syntax\)/, cpuMs: LINEAR },
   { name: "a card whose 10,000 aliases form one chain", args: (d) => ["rates", "--intervals", "--rates", join(d, "alias-chain.yaml"), "--from", "2026-01-01", "--to", "2026-02-01", "-f", "csv"], code: 2, says: /alias-chain\.yaml:6:9: model "m0" is billed through 10000 aliases at 2026-01-01, more than 64/, cpuMs: LINEAR },
+  { name: "a card whose 9,000 aliases chain up one a day", args: (d) => ["rates", "--intervals", "--rates", join(d, "staged-chain.yaml"), "m0", "--from", "2026-01-01", "--to", "2060-01-01", "-f", "csv"], code: 2, says: /model "testco\/m0" is billed through more than 64 aliases at 2026-03-06/, cpuMs: LINEAR },
+  { name: "a sweep of a model behind 5,000 aliases of a day each", args: (d) => ["sweep", "--rates", join(d, "daily-chain.yaml"), "-m", "x0", "--miss", "1", "--as-of", "2026-01-02", "--vary", "calls=1..3+1"], code: 0 },
+  { name: "a built-in alias led into 63 aliases of a user card", args: (d) => ["estimate", "--rates", join(d, "into-builtin.yaml"), "-m", "deepseek-v4-flash", ...ONE.slice(0, 4), "--as-of", "2026-10-01"], code: 2, says: /model "deepseek-v4-flash" is billed through more than 64 aliases at 2026-10-01/ },
+  { name: "intervals of a fee with 8,000 versions", args: (d) => ["rates", "--intervals", "--rates", join(d, "fee-versions.yaml"), "--from", "2026-01-01", "--to", "2026-02-01", "-f", "csv"], code: 0, cpuMs: LINEAR },
+  { name: "an unknown model beside 140,000 snapshots", args: (d) => ["estimate", "--rates", join(d, "snapshots-140k.yaml"), "-m", "nope", ...ONE.slice(0, 4), "--as-of", "2026-04-24"], code: 2, says: /unknown model "nope"/, cpuMs: LINEAR },
+  { name: "a mapping of 70,000 keys that the full parser reads", args: (d) => ["estimate", join(d, "many-keys.yaml")], code: 2, says: /many-keys\.yaml:2:1: unknown key "k0"/ },
   { name: "a card listing 110,000 snapshots", args: (d) => ["estimate", "--rates", join(d, "snapshots.yaml"), "-m", "zz", ...ONE.slice(0, 4), "--as-of", "2026-04-24", "-f", "csv"], code: 0, cpuMs: LINEAR },
   { name: "a 40,000-character model beside a 40,000-character snapshot", args: (d) => ["estimate", "--rates", join(d, "long-snapshot.yaml"), "-m", `${"b".repeat(40_000)}c`, ...ONE.slice(0, 4), "--as-of", "2026-04-24"], code: 2, says: /unknown model \(a value of 40001 characters\)/, cpuMs: LINEAR },
   { name: "an alias inside its own anchor", args: () => ["estimate", join(FIX, "alias-cycle.yaml")], code: 2, says: /refers to a node that contains it/ },
@@ -158,6 +170,12 @@ beforeAll(async () => {
     "items-100k.yaml": `as_of: 2026-04-24\ncalls: 1\nmiss: 1\nmodels:\n  - &m deepseek-v4-flash\n${"  - *m\n".repeat(99_999)}`,
     "quoting-error.yaml": `calls: >- x${" ".repeat(700_000)}y\n  z\n`,
     "alias-chain.yaml": `provider: testco\ncurrency: USD\nmodels:\n${Array.from({ length: 10_000 }, (_, i) => `  m${i}:\n    versions:\n      - from: 2026-01-01\n        billed_as: m${i + 1}\n`).join("")}  m10000:\n    versions:\n      - from: 2026-01-01\n        input_cache_hit: 0.1\n        input_cache_miss: 1\n        output: 2\n`,
+    "staged-chain.yaml": testcoCard(Array.from({ length: 9000 }, (_, i) => `  m${i}:\n    versions:\n      - from: ${day(i)}\n        billed_as: m${i + 1}\n`).join("") + `  m9000:\n    versions:\n      - {from: ${day(9000)}, ${PRICES}}\n`), // block style: the plain reader's
+    "daily-chain.yaml": testcoCard(Array.from({ length: 5000 }, (_, i) => `  x${i}:\n    versions:\n      - {from: ${day(i)}, billed_as: x${i + 1}}\n      - {from: ${day(i + 1)}, ${PRICES}}\n`).join("") + `  x5000:\n    versions:\n      - {from: ${day(5000)}, ${PRICES}}\n`),
+    "into-builtin.yaml": `provider: deepseek\ncurrency: USD\nmodels:\n  deepseek-flash:\n    versions:\n      - {from: 2026-09-10T04:00Z, billed_as: u1}\n${Array.from({ length: 63 }, (_, i) => `  u${i + 1}:\n    versions:\n      - {from: 2026-09-10T04:00Z, billed_as: u${i + 2}}\n`).join("")}  u64:\n    versions:\n      - {from: 2026-01-01, ${PRICES}}\n`,
+    "fee-versions.yaml": `provider: testco\ncurrency: USD\nfees:\n  f:\n    versions:\n${Array.from({ length: 8000 }, (_, i) => `      - {from: ${minute(i)}, price: ${(i % 2) + 1}, per: 1}\n`).join("")}models:\n  zz:\n    versions:\n      - {from: 2026-01-01, ${PRICES}}\n`,
+    "snapshots-140k.yaml": card(Array.from({ length: 140_000 }, (_, i) => (i + 36 ** 3).toString(36)), ","), // 4-character ids: 700 KB
+    "many-keys.yaml": `name: "quoted: the full parser's"\n${Array.from({ length: 70_000 }, (_, i) => `k${i}: 1\n`).join("")}`, // its duplicate-key check was quadratic
     "snapshots.yaml": card(Array.from({ length: 110_000 }, (_, i) => `s${i.toString(36)}`)),
     "long-snapshot.yaml": card(["b".repeat(40_000)]),
     "spaced.yaml": `as_of: 2026-04-24\nmodels: [deepseek-v4-flash, z${" ".repeat(700_000)}z]\ncalls: 1\nmiss: 1\n`,
