@@ -121,17 +121,16 @@ export function defaultModels(book: RateBook, t: Instant): string[] {
 }
 
 /**
- * Whether a model (or any model it is billed as, at any date) has long-context tiers: its cost then
- * jumps where a request's input crosses a threshold, so it is not a polynomial along a range.
+ * The model `id` names and every model it is billed as at any date, each once. A stack, not
+ * recursion: a card may chain thousands of aliases over time (each a day long, say).
  */
-export function hasTiers(book: RateBook, id: string): boolean {
+export function billedModels(book: RateBook, id: string): Model[] {
   const first = findModel(book, id);
   const seen = new Set<Model>([first]);
-  const todo = [first]; // a stack, not recursion: a card may chain thousands of aliases over time
+  const todo = [first];
   while (todo.length > 0) {
     const model = todo.pop()!;
     for (const v of model.versions) {
-      if (v.kind === "price" && (v.tiers?.length ?? 0) > 0) return true;
       if (v.kind !== "alias") continue;
       const next = aliasTarget(book, model, v);
       if (!seen.has(next)) {
@@ -140,5 +139,13 @@ export function hasTiers(book: RateBook, id: string): boolean {
       }
     }
   }
-  return false;
+  return [...seen];
+}
+
+/**
+ * Whether a model (or any model it is billed as, at any date) has long-context tiers: its cost then
+ * jumps where a request's input crosses a threshold, so it is not a polynomial along a range.
+ */
+export function hasTiers(book: RateBook, id: string): boolean {
+  return billedModels(book, id).some((m) => m.versions.some((v) => v.kind === "price" && (v.tiers?.length ?? 0) > 0));
 }

@@ -3,8 +3,8 @@
 import { ruleAt } from "./calendar.js";
 import { Exact } from "./exact.js";
 import type { Instant } from "./instant.js";
-import { aliasTarget, findModel } from "./resolve.js";
-import type { Model, RateBook, Schedule } from "./types.js";
+import { billedModels } from "./resolve.js";
+import type { RateBook, Schedule } from "./types.js";
 import { scheduledMinutes } from "./forms/schedule.js";
 
 /** A stretch [from, until) of a period and the share of the period's calls made in it. */
@@ -21,20 +21,10 @@ export interface Cut {
 export function changeInstants(book: RateBook, id: string, start: Instant, end: Instant): Instant[] {
   const at = new Set<Instant>();
   const calendars = new Set<string>();
-  const first = findModel(book, id);
-  const seen = new Set<Model>([first]);
-  const todo = [first]; // a stack, not recursion: a card may chain thousands of aliases over time
-  while (todo.length > 0) {
-    const model = todo.pop()!;
+  for (const model of billedModels(book, id)) {
     for (const v of model.versions) {
       at.add(v.from);
       if (v.kind === "price" && v.calendar) calendars.add(v.calendar);
-      if (v.kind !== "alias") continue;
-      const next = aliasTarget(book, model, v);
-      if (!seen.has(next)) {
-        seen.add(next);
-        todo.push(next);
-      }
     }
   }
   for (const name of calendars) for (const r of book.calendars.get(name)?.rules ?? []) at.add(r.from);
