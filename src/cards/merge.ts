@@ -143,9 +143,7 @@ function checkAliasLoops(book: RateBook, skip: Set<Model>): void {
         target = at.billedAs;
       }
       for (let i = path.length - 1; i >= 0; i--, tail++) hops.set(path[i]!, tail);
-      if (hops.get(model)! > MAX_ALIAS_HOPS) {
-        throw tooManyAliases(model.id, hops.get(model)!, v.from, v.where);
-      }
+      if (hops.get(model)! > MAX_ALIAS_HOPS) throw tooManyAliases(model.id, v.from, v.where);
     }
   }
 }

@@ -70,7 +70,7 @@ function* resolveSpans(book: RateBook, model: Model, start: Instant, end: Instan
     if (s >= e) continue;
     if (v.kind === "price") yield* feeCuts({ start: s, end: e, version: v, model });
     else if (v.kind === "alias") {
-      if (chain.length >= MAX_ALIAS_HOPS) throw tooManyAliases(chain[0] ?? key, undefined, s); // the recursion stays shallow
+      if (chain.length >= MAX_ALIAS_HOPS) throw tooManyAliases(chain[0] ?? key, s); // the recursion stays shallow
       yield* resolveSpans(book, aliasTarget(book, model, v), s, e, [...chain, key]);
     }
   }

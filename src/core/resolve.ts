@@ -45,9 +45,8 @@ export function findModel(book: RateBook, id: string, prefer?: string): Model {
 export const MAX_ALIAS_HOPS = 64;
 
 /** The error for a chain of more than MAX_ALIAS_HOPS aliases from `id` at `t` (a chain can grow with time: later alias versions). */
-export function tooManyAliases(id: string, hops: number | undefined, t: Instant, where?: Location): InputError {
-  const how = hops === undefined ? `more than ${MAX_ALIAS_HOPS} aliases` : `${hops} aliases`;
-  return new InputError(`model ${quote(id, 60)} is billed through ${how} at ${formatInstantShort(t)}${hops === undefined ? "" : `, more than ${MAX_ALIAS_HOPS}`}`, "point billed_as at the priced model (or a near alias of it)", where);
+export function tooManyAliases(id: string, t: Instant, where?: Location): InputError {
+  return new InputError(`model ${quote(id, 60)} is billed through more than ${MAX_ALIAS_HOPS} aliases at ${formatInstantShort(t)}`, "point billed_as at the priced model (or a near alias of it)", where);
 }
 
 /** The model an alias version bills as: its `billed_as` id, read first among the alias's own provider's models. */
@@ -100,7 +99,7 @@ export function resolveSpan(book: RateBook, id: string, t: Instant): { res: Reso
       );
     }
     if (v.kind === "alias") {
-      if (seen.size > MAX_ALIAS_HOPS) throw tooManyAliases(id, undefined, t);
+      if (seen.size > MAX_ALIAS_HOPS) throw tooManyAliases(id, t);
       model = aliasTarget(book, model, v);
       continue;
     }

@@ -58,14 +58,8 @@ export class YamlFile {
       throw new InputError("YAML duplicate key: Map keys must be unique", "remove or rename one of the duplicate keys", this.at(dup));
     }
     if (err) {
-      const first = withoutPosition(err.message.split("\n")[0]!);
-      const hint =
-        err.code === "DUPLICATE_KEY"
-          ? "remove or rename one of the duplicate keys"
-          : err.code === "MULTIPLE_DOCS"
-            ? "keep one YAML document per file"
-            : "fix the YAML syntax";
-      throw new InputError(`YAML ${err.code === "DUPLICATE_KEY" ? "duplicate key" : "syntax error"}: ${first}`, hint, this.at(err.pos[0]));
+      const hint = err.code === "MULTIPLE_DOCS" ? "keep one YAML document per file" : "fix the YAML syntax";
+      throw new InputError(`YAML syntax error: ${withoutPosition(err.message.split("\n")[0]!)}`, hint, this.at(err.pos[0]));
     }
     if (!this.doc.contents || (isScalar(this.doc.contents) && this.doc.contents.value === null)) {
       throw new InputError("the file is empty", "see examples/ for a file to start from", { file });

@@ -82,9 +82,9 @@ describe("loading user cards", () => {
       );
     const ok = loadRateCards([{ file: "c.yaml", text: chain(64) }]);
     expect(resolvePrice(ok, "m0", parseInstant("2026-02-01")).billedAs).toBe("m64");
-    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65) }])).toThrow(/model "m0" is billed through 65 aliases at 2026-01-01, more than 64/);
+    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65) }])).toThrow(/model "m0" is billed through more than 64 aliases at 2026-01-01/);
     // Listed from the priced end back, each alias is one hop from a model already counted: the whole chain still counts.
-    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65, (k) => 65 - k) }])).toThrow(/model "m0" is billed through 65 aliases/);
+    expect(() => loadRateCards([{ file: "c.yaml", text: chain(65, (k) => 65 - k) }])).toThrow(/model "m0" is billed through more than 64 aliases/);
   });
 
   it("rejects a version that mixes kinds, and prices that are not plain decimals", () => {
